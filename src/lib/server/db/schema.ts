@@ -1,0 +1,208 @@
+/**
+ * The database schema (Drizzle, SQLite). Unknown facts are NULL, never a guess; dates are ISO
+ * `YYYY-MM-DD` text; instants are integer milliseconds since the epoch.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const batches = sqliteTable('batches', {
+	id: integer('id').primaryKey(),
+	number: integer('number').notNull().unique(),
+	nameZh: text('name_zh').notNull(),
+	nameEn: text('name_en').notNull(),
+	year: integer('year').notNull(),
+	noticeRef: text('notice_ref'),
+	approvedOn: text('approved_on'),
+	termMonths: integer('term_months').notNull().default(12),
+	dueOffsetDays: integer('due_offset_days').notNull().default(15),
+	pilotsApproved: integer('pilots_approved'),
+	pilotsPassed: integer('pilots_passed'),
+	pilotsParks: integer('pilots_parks'),
+	sourceUrl: text('source_url'),
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false)
+});
+
+export const pilots = sqliteTable(
+	'pilots',
+	{
+		id: integer('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => batches.id),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en'),
+		category: integer('category'),
+		provinceCode: text('province_code'),
+		airRegion: text('air_region'),
+		basin: text('basin'),
+		bodyName: text('body_name'),
+		bodyType: text('body_type'),
+		termStart: text('term_start'),
+		termEnd: text('term_end'),
+		status: text('status').notNull(),
+		sourceUrl: text('source_url'),
+		/** JSON array of field names whose value is inferred by us rather than stated by a source. */
+		inferredFields: text('inferred_fields').notNull().default('[]'),
+		note: text('note'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		index('pilots_batch_idx').on(t.batchId),
+		index('pilots_province_idx').on(t.provinceCode),
+		index('pilots_status_idx').on(t.status),
+		index('pilots_category_idx').on(t.category),
+		check('pilots_category_check', sql`${t.category} IS NULL OR ${t.category} BETWEEN 1 AND 4`)
+	]
+);
+
+export const pilotStatusEvents = sqliteTable(
+	'pilot_status_events',
+	{
+		id: integer('id').primaryKey(),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		status: text('status').notNull(),
+		/** Date of the transition; NULL when the step is known to have happened but not when. */
+		on: text('on'),
+		note: text('note')
+	},
+	(t) => [index('pilot_status_events_pilot_idx').on(t.pilotId)]
+);
+
+export const pilotIndustries = sqliteTable(
+	'pilot_industries',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		/** One of the 13 key industry codes, or `other:<name>` for a free "other" industry. */
+		industry: text('industry').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.industry] }), index('pilot_industries_industry_idx').on(t.industry)]
+);
+
+export const enterprises = sqliteTable(
+	'enterprises',
+	{
+		id: integer('id').primaryKey(),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en'),
+		industry: text('industry'),
+		creditCode: text('credit_code')
+	},
+	(t) => [uniqueIndex('enterprises_pilot_code_idx').on(t.pilotId, t.code)]
+);
+
+export const indicators = sqliteTable('indicators', {
+	code: text('code').primaryKey(),
+	nameZh: text('name_zh').notNull(),
+	nameEn: text('name_en').notNull(),
+	group: text('group').notNull(),
+	unit: text('unit').notNull(),
+	/** JSON array of {unit, aliases, factor}. */
+	units: text('units').notNull(),
+	direction: text('direction').notNull(),
+	kind: text('kind').notNull()
+});
+
+/** Baseline and target of one indicator for one pilot; either may be unknown. */
+export const pilotIndicators = sqliteTable(
+	'pilot_indicators',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicators.code),
+		baseYear: integer('base_year'),
+		baseline: real('baseline'),
+		targetKind: text('target_kind'),
+		targetValue: real('target_value')
+	},
+	(t) => [
+		primaryKey({ columns: [t.pilotId, t.indicatorCode] }),
+		check('pilot_indicators_target_kind_check', sql`${t.targetKind} IS NULL OR ${t.targetKind} IN ('absolute', 'percent')`)
+	]
+);
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey(),
+		username: text('username').notNull().unique(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role').notNull(),
+		provinceCode: text('province_code'),
+		isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [check('users_role_check', sql`${t.role} IN ('implementer', 'province', 'ministry', 'admin')`)]
+);
+
+/** The pilots an implementer account answers for. */
+export const userPilots = sqliteTable(
+	'user_pilots',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.pilotId] }), index('user_pilots_pilot_idx').on(t.pilotId)]
+);
+
+/** Sessions are stored by the SHA-256 of their token; the token itself lives only in the cookie. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-in attempts, keyed by account and by client address, for throttling. */
+export const signInFailures = sqliteTable(
+	'sign_in_failures',
+	{
+		id: integer('id').primaryKey(),
+		key: text('key').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('sign_in_failures_key_idx').on(t.key, t.at)]
+);
+
+/** Append-only: nothing in the app updates or deletes a row (triggers refuse it). */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey(),
+		at: integer('at').notNull(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id'),
+		before: text('before'),
+		after: text('after'),
+		ip: text('ip')
+	},
+	(t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)]
+);
