@@ -4,7 +4,16 @@
  */
 import type { Bilingual } from './taxonomy';
 
-export const INDICATOR_GROUPS = ['energy', 'water', 'material', 'air', 'water_pollution', 'carbon', 'economy', 'audit'] as const;
+export const INDICATOR_GROUPS = [
+	'energy',
+	'water',
+	'material',
+	'air',
+	'water_pollution',
+	'carbon',
+	'economy',
+	'audit'
+] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
 
 export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, Bilingual> = {
@@ -119,7 +128,9 @@ export function indicatorByCode(code: string): Indicator | undefined {
  */
 export function resolveIndicator(input: string): Indicator | undefined {
 	const needle = input.trim().toLowerCase();
-	return BY_CODE.get(needle) ?? INDICATORS.find((i) => i.name.zh === input.trim() || i.name.en.toLowerCase() === needle);
+	return (
+		BY_CODE.get(needle) ?? INDICATORS.find((i) => i.name.zh === input.trim() || i.name.en.toLowerCase() === needle)
+	);
 }
 
 /**

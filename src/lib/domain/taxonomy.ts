@@ -88,7 +88,15 @@ export function allowedBodyTypes(category: Category): readonly BodyType[] {
 	return category === 4 ? ['provincial_dept'] : ['park', 'county_gov', 'prefecture_dept'];
 }
 
-export const PILOT_STATUSES = ['recommended', 'approved', 'in_progress', 'evaluating', 'passed', 'not_passed', 'withdrawn'] as const;
+export const PILOT_STATUSES = [
+	'recommended',
+	'approved',
+	'in_progress',
+	'evaluating',
+	'passed',
+	'not_passed',
+	'withdrawn'
+] as const;
 export type PilotStatus = (typeof PILOT_STATUSES)[number];
 
 export const PILOT_STATUS_LABELS: Record<PilotStatus, Bilingual> = {

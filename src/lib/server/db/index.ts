@@ -30,7 +30,10 @@ function migrationsFolder(): string {
  * Opens (creating if needed) the database at `url`, asserts the pragmas, applies pending
  * migrations in one transaction and refuses a schema newer than this code knows.
  */
-export function openDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): { db: Db; sqlite: Database.Database } {
+export function openDb(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): {
+	db: Db;
+	sqlite: Database.Database;
+} {
 	const path = databasePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
@@ -50,20 +53,28 @@ function assertPragmas(sqlite: Database.Database, isFile: boolean): void {
 	const synchronous = sqlite.pragma('synchronous', { simple: true });
 	const foreignKeys = sqlite.pragma('foreign_keys', { simple: true });
 	if ((isFile && journal !== 'wal') || synchronous !== 2 || foreignKeys !== 1) {
-		throw new Error(`database pragmas not as required: journal_mode=${journal} synchronous=${synchronous} foreign_keys=${foreignKeys}`);
+		throw new Error(
+			`database pragmas not as required: journal_mode=${journal} synchronous=${synchronous} foreign_keys=${foreignKeys}`
+		);
 	}
 }
 
 function refuseNewerSchema(sqlite: Database.Database): void {
-	const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+	const hasTable = sqlite
+		.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+		.get();
 	if (!hasTable) return;
-	const row = sqlite.prepare('SELECT MAX(created_at) AS latest FROM __drizzle_migrations').get() as { latest: number | null };
+	const row = sqlite.prepare('SELECT MAX(created_at) AS latest FROM __drizzle_migrations').get() as {
+		latest: number | null;
+	};
 	const journal = JSON.parse(readFileSync(resolve(migrationsFolder(), 'meta/_journal.json'), 'utf8')) as {
 		entries: { when: number }[];
 	};
 	const known = Math.max(...journal.entries.map((e) => e.when));
 	if (row.latest !== null && row.latest > known) {
-		throw new Error('数据库结构比本程序新，拒绝启动 / The database schema is newer than this code knows; refusing to start');
+		throw new Error(
+			'数据库结构比本程序新，拒绝启动 / The database schema is newer than this code knows; refusing to start'
+		);
 	}
 }
 

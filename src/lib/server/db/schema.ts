@@ -130,7 +130,10 @@ export const pilotIndicators = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.pilotId, t.indicatorCode] }),
-		check('pilot_indicators_target_kind_check', sql`${t.targetKind} IS NULL OR ${t.targetKind} IN ('absolute', 'percent')`)
+		check(
+			'pilot_indicators_target_kind_check',
+			sql`${t.targetKind} IS NULL OR ${t.targetKind} IN ('absolute', 'percent')`
+		)
 	]
 );
 

@@ -1,0 +1,150 @@
+/**
+ * The command line: the same server modules as the app, on the database named by DATABASE_URL.
+ *
+ *   npm run cli -- setup                      migrate and seed (demo data unless SEED_DEMO=0)
+ *   npm run cli -- registry import FILE [--dry-run] [--json]
+ *   npm run cli -- registry export [pilots|enterprises|indicators] [--lang en] [--out FILE]
+ *   npm run cli -- user add NAME --role ROLE [--province P] [--pilots A,B] [--display-name N]
+ *   npm run cli -- user passwd NAME
+ *   npm run cli -- user disable NAME | user enable NAME
+ *
+ * Passwords come from the environment variable CLI_PASSWORD or, failing that, one line of stdin.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { openDb } from '../src/lib/server/db';
+import { systemActor } from '../src/lib/server/audit';
+import { seedAll } from '../src/lib/server/seed';
+import * as registry from '../src/lib/server/registry';
+import * as users from '../src/lib/server/users';
+import { isRole } from '../src/lib/server/auth';
+import { resolveProvince } from '../src/lib/domain/provinces';
+import { formatProblems } from './cli-format';
+
+type Args = { positional: string[]; flags: Map<string, string | true> };
+
+function parseArgs(argv: string[]): Args {
+	const positional: string[] = [];
+	const flags = new Map<string, string | true>();
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a.startsWith('--')) {
+			const [key, inline] = a.slice(2).split('=', 2);
+			const next = argv[i + 1];
+			if (inline !== undefined) flags.set(key, inline);
+			else if (next !== undefined && !next.startsWith('--') && !['dry-run', 'json'].includes(key))
+				flags.set(key, argv[++i]);
+			else flags.set(key, true);
+		} else positional.push(a);
+	}
+	return { positional, flags };
+}
+
+function flag(args: Args, name: string): string | undefined {
+	const v = args.flags.get(name);
+	return typeof v === 'string' ? v : undefined;
+}
+
+async function readPassword(): Promise<string> {
+	if (process.env.CLI_PASSWORD) return process.env.CLI_PASSWORD;
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+	const args = parseArgs(argv);
+	const [command, sub, target] = args.positional;
+	const actor = systemActor('cli');
+	if (command === 'setup') {
+		const { db, sqlite } = openDb();
+		const accounts = await seedAll(db, process.env.SEED_DEMO !== '0');
+		sqlite.close();
+		if (accounts.length) {
+			console.log('示例账户 / Demo accounts (fictional data):');
+			for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.username.padEnd(12)} ${a.password}`);
+		}
+		return 0;
+	}
+	if (command === 'registry' && sub === 'import') {
+		if (!target) throw new UsageError('registry import FILE [--dry-run] [--json]');
+		const { db, sqlite } = openDb();
+		const outcome = registry.importFile(db, readFileSync(target), {
+			dryRun: args.flags.has('dry-run'),
+			actor,
+			fileName: target
+		});
+		sqlite.close();
+		if (args.flags.has('json')) console.log(JSON.stringify(outcome, null, 2));
+		else console.log(formatProblems(outcome));
+		return outcome.problems.some((p) => p.severity === 'error') ? 1 : 0;
+	}
+	if (command === 'registry' && sub === 'export') {
+		const kind = (target ?? 'pilots') as registry.RegistryKind;
+		if (!['pilots', 'enterprises', 'indicators'].includes(kind))
+			throw new UsageError('registry export [pilots|enterprises|indicators]');
+		const { db, sqlite } = openDb();
+		const csv = registry.exportCsv(db, kind, flag(args, 'lang') === 'en' ? 'en' : 'zh');
+		sqlite.close();
+		const out = flag(args, 'out');
+		if (out) writeFileSync(out, csv);
+		else process.stdout.write(csv);
+		return 0;
+	}
+	if (command === 'user' && sub && target) {
+		const { db, sqlite } = openDb();
+		try {
+			if (sub === 'add') {
+				const role = flag(args, 'role') ?? '';
+				if (!isRole(role)) throw new UsageError('--role implementer|province|ministry|admin');
+				const province = flag(args, 'province');
+				const provinceCode = province ? resolveProvince(province) : null;
+				if (province && !provinceCode) throw new UsageError(`unknown province: ${province}`);
+				const pilotCodes = (flag(args, 'pilots') ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
+				const password = await readPassword();
+				await users.create(
+					db,
+					{
+						username: target,
+						displayName: flag(args, 'display-name') ?? target,
+						password,
+						role,
+						provinceCode,
+						pilotCodes
+					},
+					actor
+				);
+				console.log(`created ${target}`);
+			} else if (sub === 'passwd') {
+				await users.setPassword(db, target, await readPassword(), actor);
+				console.log(`password changed for ${target}`);
+			} else if (sub === 'disable' || sub === 'enable') {
+				users.setDisabled(db, target, sub === 'disable', actor);
+				console.log(`${sub}d ${target}`);
+			} else throw new UsageError('user add|passwd|disable|enable NAME');
+		} catch (e) {
+			if (e instanceof users.UserError) {
+				console.error(`${e.problem.zh} / ${e.problem.en}`);
+				return 1;
+			}
+			throw e;
+		} finally {
+			sqlite.close();
+		}
+		return 0;
+	}
+	throw new UsageError('setup | registry import|export | user add|passwd|disable|enable');
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(e: unknown) => {
+		if (e instanceof UsageError) console.error(`usage: npm run cli -- ${e.message}`);
+		else console.error(e);
+		process.exit(2);
+	}
+);

@@ -1,0 +1,136 @@
+/**
+ * First-start seed: batches, the indicator catalogue, the real pilots known from public sources
+ * and — unless turned off — the fictional demo programme with one demo account per role.
+ * Each part is written only when absent, so running it on every start changes nothing twice.
+ */
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { batches, indicators, pilots, users } from '../db/schema';
+import { INDICATORS } from '../../domain/indicators';
+import { systemActor } from '../audit';
+import * as userAccounts from '../users';
+import { writeDataset } from '../registry/write';
+import { realPilots } from './real-pilots';
+import { demoProgramme } from './demo';
+import type { Role } from '../auth';
+
+const BATCHES = [
+	{
+		number: 1,
+		nameZh: '第一批',
+		nameEn: 'Batch 1',
+		year: 2022,
+		noticeRef: '环办科财函〔2022〕476号',
+		pilotsApproved: 56,
+		pilotsPassed: 44,
+		pilotsParks: 40,
+		isDemo: false
+	},
+	{
+		number: 2,
+		nameZh: '第二批',
+		nameEn: 'Batch 2',
+		year: 2023,
+		noticeRef: '环办科财函〔2023〕261号',
+		pilotsApproved: 38,
+		isDemo: false
+	},
+	{ number: 901, nameZh: '示例第一批', nameEn: 'Demo batch 1', year: 2025, noticeRef: null, isDemo: true },
+	{ number: 902, nameZh: '示例第二批', nameEn: 'Demo batch 2', year: 2026, noticeRef: null, isDemo: true }
+];
+
+export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; displayName: string }[] = [
+	{ username: 'admin', password: 'admin-demo-2026', role: 'admin', displayName: '系统管理员（示例）' },
+	{ username: 'ministry', password: 'ministry-demo-2026', role: 'ministry', displayName: '部级分析员（示例）' },
+	{ username: 'province', password: 'province-demo-2026', role: 'province', displayName: '省级用户（示例）' },
+	{
+		username: 'implementer',
+		password: 'implementer-demo-2026',
+		role: 'implementer',
+		displayName: '试点实施单位（示例）'
+	}
+];
+
+/** Batches and the indicator catalogue (kept in step with the code's catalogue on every start). */
+export function seedReference(db: Db): void {
+	db.transaction((tx) => {
+		for (const b of BATCHES) {
+			if (!b.isDemo && !tx.select().from(batches).where(eq(batches.number, b.number)).get())
+				tx.insert(batches).values(b).run();
+		}
+		for (const i of INDICATORS) {
+			const values = {
+				code: i.code,
+				nameZh: i.name.zh,
+				nameEn: i.name.en,
+				group: i.group,
+				unit: i.unit,
+				units: JSON.stringify(i.units),
+				direction: i.direction,
+				kind: i.kind
+			};
+			tx.insert(indicators).values(values).onConflictDoUpdate({ target: indicators.code, set: values }).run();
+		}
+	});
+}
+
+/** The real pilots, once. */
+export function seedRealPilots(db: Db): void {
+	const data = realPilots();
+	const isThere = db.select().from(pilots).where(eq(pilots.code, data.pilots[0].code)).get();
+	if (isThere) return;
+	db.transaction((tx) => writeDataset(tx, data, systemActor('seed')));
+}
+
+/** The demo programme and its accounts, once; returns the accounts to print (empty if already there). */
+export async function seedDemo(db: Db): Promise<typeof DEMO_ACCOUNTS> {
+	const isThere = db.select({ n: count() }).from(pilots).where(eq(pilots.isDemo, true)).get()!.n > 0;
+	if (!isThere) {
+		const data = demoProgramme();
+		db.transaction((tx) => {
+			for (const b of BATCHES.filter((x) => x.isDemo)) tx.insert(batches).values(b).onConflictDoNothing().run();
+			writeDataset(tx, data, systemActor('seed'));
+		});
+	}
+	const hasDemoUsers = db.select({ n: count() }).from(users).where(eq(users.isDemo, true)).get()!.n > 0;
+	if (hasDemoUsers) return DEMO_ACCOUNTS;
+	const { province, pilotCodes } = demoScope(db);
+	for (const a of DEMO_ACCOUNTS) {
+		await userAccounts.create(
+			db,
+			{
+				...a,
+				provinceCode: a.role === 'province' ? province : null,
+				pilotCodes: a.role === 'implementer' ? pilotCodes : [],
+				isDemo: true
+			},
+			systemActor('seed')
+		);
+	}
+	return DEMO_ACCOUNTS;
+}
+
+/** The province with the most demo pilots, and two of its pilots for the demo implementer. */
+function demoScope(db: Db): { province: string; pilotCodes: string[] } {
+	const demo = db
+		.select({ code: pilots.code, province: pilots.provinceCode })
+		.from(pilots)
+		.where(eq(pilots.isDemo, true))
+		.all();
+	const tally = new Map<string, number>();
+	for (const p of demo) if (p.province) tally.set(p.province, (tally.get(p.province) ?? 0) + 1);
+	const province = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+	const pilotCodes = demo
+		.filter((p) => p.province === province)
+		.map((p) => p.code)
+		.sort()
+		.slice(0, 2);
+	return { province, pilotCodes };
+}
+
+/** Everything the first start needs; `withDemo` false leaves out the demo programme and accounts. */
+export async function seedAll(db: Db, withDemo: boolean): Promise<typeof DEMO_ACCOUNTS> {
+	seedReference(db);
+	seedRealPilots(db);
+	return withDemo ? seedDemo(db) : [];
+}

@@ -1,0 +1,6 @@
+import { getDb } from '$lib/server/db';
+import * as pilots from '$lib/server/pilots';
+import type { PageServerLoad } from './$types';
+
+/** Programme-level figures only: nothing here is per pilot, so the page is public. */
+export const load: PageServerLoad = () => ({ programme: pilots.programme(getDb()) });
