@@ -15,18 +15,36 @@ function strict(encoding: string, bytes: Uint8Array): string | null {
 	}
 }
 
-/** The 1-based line of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstBadUtf8Line(bytes: Uint8Array): number {
-	let line = 1;
-	let i = 0;
-	while (i < bytes.length) {
-		const b = bytes[i];
-		const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-		if (length === 0 || strict('utf-8', bytes.subarray(i, i + length)) === null) return line;
-		if (b === 0x0a) line++;
-		i += length;
+/** The lines of the bytes, split after each LF (no multi-byte UTF-8 or GB18030 sequence contains 0x0A). */
+function lines(bytes: Uint8Array): Uint8Array[] {
+	const out: Uint8Array[] = [];
+	let start = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		if (bytes[i] === 0x0a) {
+			out.push(bytes.subarray(start, i + 1));
+			start = i + 1;
+		}
 	}
-	return line;
+	out.push(bytes.subarray(start));
+	return out;
+}
+
+/** The 0-based index of the first line that is not valid in the encoding, or -1. */
+function firstBadLine(parts: Uint8Array[], encoding: string): number {
+	return parts.findIndex((part) => strict(encoding, part) === null);
+}
+
+/**
+ * The 1-based line of the first bad byte, judged in the encoding the file was meant to be in: UTF-8
+ * when valid non-ASCII UTF-8 text comes before the first bad UTF-8 line, else GB18030 (whose text is
+ * not valid UTF-8 from its first Chinese character on).
+ */
+function firstBadByteLine(bytes: Uint8Array): number {
+	const parts = lines(bytes);
+	const utf8 = firstBadLine(parts, 'utf-8');
+	const looksUtf8 = parts.slice(0, Math.max(utf8, 0)).some((part) => part.some((b) => b >= 0x80));
+	const bad = looksUtf8 ? utf8 : firstBadLine(parts, 'gb18030');
+	return (bad < 0 ? utf8 : bad) + 1;
 }
 
 /** Decodes the bytes or returns the problem that refuses them. */
@@ -51,7 +69,7 @@ export function decode(bytes: Uint8Array): Decoded | Problem {
 	if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
 	const gb = strict('gb18030', bytes);
 	if (gb !== null) return { text: gb, encoding: 'gb18030' };
-	const line = firstBadUtf8Line(bytes);
+	const line = firstBadByteLine(bytes);
 	return {
 		row: line,
 		column: null,
