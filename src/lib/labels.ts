@@ -20,14 +20,20 @@ function pick(locale: Locale, labels: Record<string, Bilingual>, code: string | 
 	return labels[String(code)]?.[locale] ?? String(code);
 }
 
+/** 无 / none: a stated absence, unlike unknown. */
+function none(locale: Locale): string {
+	return locale === 'en' ? 'none' : '无';
+}
+
 export const labels = {
 	category: (l: Locale, c: number | null | undefined) => pick(l, CATEGORY_LABELS, c),
 	categoryShort: (l: Locale, c: number | null | undefined) =>
 		c ? (l === 'en' ? `Category ${c}` : `第${'一二三四'[c - 1]}类`) : unknown(l),
 	industry: (l: Locale, code: string | null | undefined) =>
 		code?.startsWith('other:') ? code.slice(6) : pick(l, INDUSTRY_LABELS, code),
-	region: (l: Locale, code: string | null | undefined) => pick(l, AIR_REGION_LABELS, code),
-	basin: (l: Locale, code: string | null | undefined) => pick(l, BASIN_LABELS, code),
+	region: (l: Locale, code: string | null | undefined) =>
+		code === 'none' ? none(l) : pick(l, AIR_REGION_LABELS, code),
+	basin: (l: Locale, code: string | null | undefined) => (code === 'none' ? none(l) : pick(l, BASIN_LABELS, code)),
 	status: (l: Locale, code: string | null | undefined) => pick(l, PILOT_STATUS_LABELS, code),
 	bodyType: (l: Locale, code: string | null | undefined) => pick(l, BODY_TYPE_LABELS, code),
 	province: (l: Locale, code: string | null | undefined) => provinceLabel(code, l),

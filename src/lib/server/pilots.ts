@@ -26,20 +26,23 @@ const industryList = sql<
 >`(SELECT GROUP_CONCAT(${pilotIndustries.industry}, ';') FROM ${pilotIndustries} WHERE ${pilotIndustries.pilotId} = ${pilots.id})`;
 
 function facetCondition(facet: Facet, value: string): SQL | undefined {
-	const none = value === 'none';
+	// 'unknown' selects the pilots where nobody has stated the fact (NULL); 'none' is a stated absence.
+	const isUnknown = value === 'unknown';
 	switch (facet) {
 		case 'batch':
 			return eq(batches.number, Number(value));
 		case 'category':
-			return none ? isNull(pilots.category) : eq(pilots.category, Number(value));
+			return isUnknown ? isNull(pilots.category) : eq(pilots.category, Number(value));
 		case 'industry':
+			if (isUnknown)
+				return sql`NOT EXISTS (SELECT 1 FROM ${pilotIndustries} WHERE ${pilotIndustries.pilotId} = ${pilots.id})`;
 			return sql`EXISTS (SELECT 1 FROM ${pilotIndustries} WHERE ${pilotIndustries.pilotId} = ${pilots.id} AND ${value === 'other' ? sql`${pilotIndustries.industry} LIKE 'other:%'` : sql`${pilotIndustries.industry} = ${value}`})`;
 		case 'province':
-			return none ? isNull(pilots.provinceCode) : eq(pilots.provinceCode, value);
+			return isUnknown ? isNull(pilots.provinceCode) : eq(pilots.provinceCode, value);
 		case 'region':
-			return none ? isNull(pilots.airRegion) : eq(pilots.airRegion, value);
+			return isUnknown ? isNull(pilots.airRegion) : eq(pilots.airRegion, value);
 		case 'basin':
-			return none ? isNull(pilots.basin) : eq(pilots.basin, value);
+			return isUnknown ? isNull(pilots.basin) : eq(pilots.basin, value);
 		case 'status':
 			return eq(pilots.status, value);
 	}
@@ -130,7 +133,7 @@ export function facetCounts(
 			.where(conditions(scope, filter, facet))
 			.groupBy(column)
 			.all()
-			.map((r) => ({ value: r.value === null ? 'none' : String(r.value), n: r.n }));
+			.map((r) => ({ value: r.value === null ? 'unknown' : String(r.value), n: r.n }));
 	const industry = db
 		.select({
 			value: sql<string>`CASE WHEN ${pilotIndustries.industry} LIKE 'other:%' THEN 'other' ELSE ${pilotIndustries.industry} END`,
@@ -142,6 +145,13 @@ export function facetCounts(
 		.where(conditions(scope, filter, 'industry'))
 		.groupBy(sql`1`)
 		.all();
+	const withoutIndustry = db
+		.select({ n: count() })
+		.from(pilots)
+		.innerJoin(batches, eq(batches.id, pilots.batchId))
+		.where(and(conditions(scope, filter, 'industry'), facetCondition('industry', 'unknown')))
+		.get()!.n;
+	if (withoutIndustry > 0) industry.push({ value: 'unknown', n: withoutIndustry });
 	return {
 		batch: grouped('batch', sql`${batches.number}`),
 		category: grouped('category', sql`${pilots.category}`),

@@ -106,12 +106,12 @@ function readPilot(r: RowReader, ctx: RegistryContext): RegistryPilot | null {
 	const provinceCode = r.take('province', readProvince(r.cell('province')));
 	const airRegion = r.take(
 		'air_region',
-		readCode(AIR_REGION_LABELS, r.cell('air_region'), { zh: '重点区域', en: 'key air region' })
+		readPlace(AIR_REGION_LABELS, r.cell('air_region'), { zh: '重点区域', en: 'key air region' })
 	);
-	const basin = r.take('basin', readCode(BASIN_LABELS, r.cell('basin'), { zh: '流域', en: 'basin' }));
-	if (airRegion && provinceCode && !isInAirRegion(airRegion, provinceCode))
+	const basin = r.take('basin', readPlace(BASIN_LABELS, r.cell('basin'), { zh: '流域', en: 'basin' }));
+	if (airRegion && airRegion !== 'none' && provinceCode && !isInAirRegion(airRegion, provinceCode))
 		r.fail('air_region', '该省份不在此重点区域内', 'The province is not in this key air region');
-	if (basin && provinceCode && !provincesOfBasin(basin).includes(provinceCode))
+	if (basin && basin !== 'none' && provinceCode && !provincesOfBasin(basin).includes(provinceCode))
 		r.fail('basin', '该省份不在此流域内', 'The province is not in this basin');
 	const bodyType = r.take(
 		'body_type',
@@ -182,6 +182,18 @@ function readPilot(r: RowReader, ctx: RegistryContext): RegistryPilot | null {
 		note: isUnknown(r.cell('note')) ? null : r.cell('note'),
 		isDemo: isDemo!
 	};
+}
+
+const NONE = new Set(['无', 'none', '不属于', '—']);
+
+/** A key region or basin; 'none' when the cell says the pilot lies in none; null when unknown. */
+function readPlace<T extends string>(
+	labels: Record<T, { zh: string; en: string }>,
+	cell: string,
+	what: { zh: string; en: string }
+): Read<T | 'none' | null> {
+	if (NONE.has(cell.trim().toLowerCase())) return { ok: true, value: 'none' };
+	return readCode(labels, cell, what);
 }
 
 function readEnterprise(r: RowReader, ctx: RegistryContext): RegistryEnterprise | null {

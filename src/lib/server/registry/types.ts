@@ -11,8 +11,10 @@ export type RegistryPilot = {
 	nameEn: string | null;
 	category: Category | null;
 	provinceCode: string | null;
-	airRegion: AirRegion | null;
-	basin: Basin | null;
+	/** 'none' when the pilot lies in no key air region; null when nobody has said. */
+	airRegion: AirRegion | 'none' | null;
+	/** 'none' when the pilot lies in no key basin; null when nobody has said. */
+	basin: Basin | 'none' | null;
 	/** Key industry codes, or `other:<name>` for a free "other" industry (e.g. `other:轴承`). */
 	industries: string[];
 	bodyName: string | null;

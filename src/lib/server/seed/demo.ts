@@ -173,11 +173,20 @@ function namePilot(rng: Rng, index: number, category: Category, slot: Slot, prim
 type Lifecycle = Pick<RegistryPilot, 'termStart' | 'termEnd' | 'status' | 'statusEvents'>;
 
 function lifecycle(rng: Rng, batch: number, special: 'evaluating' | 'withdrawn' | null): Lifecycle {
-	const termStart = addDays(batch === 901 ? '2025-09-01' : '2026-06-01', rng.int(0, 121));
+	// Dates are fixed, not relative to today: the demo reads as of late 2026. Evaluating pilots ended
+	// their term by October 2026; approved-only pilots start their term in December 2026.
+	const isNotStarted = batch === 902 && special === null && rng.chance(0.25);
+	const termStart = isNotStarted
+		? addDays('2026-12-01', rng.int(0, 30))
+		: special === 'evaluating'
+			? addDays('2025-09-01', rng.int(0, 60))
+			: addDays(batch === 901 ? '2025-09-01' : '2026-06-01', rng.int(0, 121));
 	const termEnd = addDays(`${Number(termStart.slice(0, 4)) + 1}${termStart.slice(4)}`, -1);
-	const events: RegistryPilot['statusEvents'] = [{ status: 'approved', on: addDays(termStart, -1) }];
+	const events: RegistryPilot['statusEvents'] = [
+		{ status: 'approved', on: isNotStarted ? '2026-11-10' : addDays(termStart, -1) }
+	];
 	let status: PilotStatus = 'in_progress';
-	if (batch === 902 && special === null && rng.chance(0.25)) status = 'approved';
+	if (isNotStarted) status = 'approved';
 	else events.push({ status: 'in_progress', on: termStart });
 	if (special === 'evaluating') {
 		status = 'evaluating';
@@ -328,5 +337,7 @@ export function demoProgramme(): RegistryDataset {
 		enterprises.push(...firms);
 		indicators.push(...makeIndicators(rng, pilot, firms.length));
 	});
-	return { pilots, enterprises, indicators };
+	// Demo pilots outside every key region or basin say so ('none'); null would mean unknown.
+	const placed = pilots.map((p) => ({ ...p, airRegion: p.airRegion ?? 'none', basin: p.basin ?? 'none' }));
+	return { pilots: placed, enterprises, indicators };
 }

@@ -169,8 +169,10 @@ describe('demo programme', () => {
 
 	it('keeps region, basin and body type consistent with province and category', () => {
 		for (const p of demo.pilots) {
-			if (p.airRegion) expect(REGION_PROVINCES[p.airRegion]).toContain(p.provinceCode);
-			if (p.basin) expect(REGION_PROVINCES[p.basin]).toContain(p.provinceCode);
+			expect(p.airRegion).not.toBeNull();
+			expect(p.basin).not.toBeNull();
+			if (p.airRegion !== 'none') expect(REGION_PROVINCES[p.airRegion!]).toContain(p.provinceCode);
+			if (p.basin !== 'none') expect(REGION_PROVINCES[p.basin!]).toContain(p.provinceCode);
 			expect(p.provinceCode).toMatch(/^\d{2}0000$/);
 			expect(allowedBodyTypes(p.category ?? 1)).toContain(p.bodyType);
 			if (p.category === 4) expect(p.bodyType).toBe('provincial_dept');
@@ -185,8 +187,15 @@ describe('demo programme', () => {
 		expect(statuses.in_progress).toBeGreaterThan(30);
 		for (const p of demo.pilots) {
 			const start = p.termStart as string;
-			const [from, to] = p.batchNumber === 901 ? ['2025-09-01', '2025-12-31'] : ['2026-06-01', '2026-09-30'];
-			expect(start >= from && start <= to).toBe(true);
+			// Approved-only pilots start in December 2026; evaluating ones ended their term before November 2026.
+			const [from, to] =
+				p.status === 'approved'
+					? ['2026-12-01', '2026-12-31']
+					: p.batchNumber === 901
+						? ['2025-09-01', '2025-12-31']
+						: ['2026-06-01', '2026-09-30'];
+			expect(start >= from && start <= to, `${p.code} ${p.status} ${start}`).toBe(true);
+			if (p.status === 'evaluating') expect(p.termEnd! < '2026-11-01').toBe(true);
 			const end = new Date(`${start}T00:00:00Z`);
 			end.setUTCFullYear(end.getUTCFullYear() + 1);
 			end.setUTCDate(end.getUTCDate() - 1);
@@ -195,7 +204,8 @@ describe('demo programme', () => {
 			if (p.status !== 'withdrawn') expect(allowed).toContain(p.status);
 			const events = p.statusEvents;
 			expect(events[0].status).toBe('approved');
-			expect(new Date(`${events[0].on}T00:00:00Z`).getTime()).toBe(Date.parse(`${start}T00:00:00Z`) - 86_400_000);
+			if (p.status === 'approved') expect(events[0].on! < start).toBe(true);
+			else expect(new Date(`${events[0].on}T00:00:00Z`).getTime()).toBe(Date.parse(`${start}T00:00:00Z`) - 86_400_000);
 			expect(events.at(-1)?.status).toBe(p.status);
 			for (let k = 1; k < events.length; k++) {
 				expect(PILOT_TRANSITIONS[events[k - 1].status]).toContain(events[k].status);
@@ -239,8 +249,8 @@ describe('demo programme', () => {
 			expect(rows.length).toBeLessThanOrEqual(9);
 			expect(new Set(codes).size).toBe(codes.length);
 			expect(codes).toEqual(expect.arrayContaining(['energy', 'co2']));
-			if (p.airRegion) expect(codes).toEqual(expect.arrayContaining(['voc', 'nox']));
-			if (p.basin) expect(codes).toEqual(expect.arrayContaining(['nh3n', 'tp']));
+			if (p.airRegion !== 'none') expect(codes).toEqual(expect.arrayContaining(['voc', 'nox']));
+			if (p.basin !== 'none') expect(codes).toEqual(expect.arrayContaining(['nh3n', 'tp']));
 			const value = (code: string) => rows.find((r) => r.indicatorCode === code)?.baseline as number;
 			expect(value('co2') / value('energy')).toBeGreaterThan(2.4);
 			expect(value('co2') / value('energy')).toBeLessThan(2.8);
