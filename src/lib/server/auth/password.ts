@@ -31,8 +31,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	const [scheme, n, r, p, salt, hash] = stored.split('$');
 	if (scheme !== 'scrypt' || !salt || !hash) return false;
 	const expected = Buffer.from(hash, 'base64');
-	const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, options(+n, +r, +p));
-	return key.length === expected.length && timingSafeEqual(key, expected);
+	try {
+		const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, options(+n, +r, +p));
+		return key.length === expected.length && timingSafeEqual(key, expected);
+	} catch {
+		// Cost parameters that scrypt refuses (not numbers, N not a power of two, out of range) are malformed too.
+		return false;
+	}
 }
 
 /** The minimum a new password must meet; returns the problem or null. */

@@ -21,12 +21,24 @@ function normaliseHeader(h: string): string {
 		.replace(/\s+/g, ' ');
 }
 
+/**
+ * The delimiter of the text (, ; or tab), judged on its first non-empty lines: papaparse alone counts
+ * empty lines (the final line break) as one-field rows and misses ; or tab in a two-column file.
+ */
+export function guessDelimiter(text: string): string {
+	return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+		preview: 10,
+		skipEmptyLines: 'greedy',
+		delimitersToGuess: [',', ';', '\t']
+	}).meta.delimiter;
+}
+
 /** Parses `text` into rows keyed by the specs' keys; `columns` maps each key to the header as written. */
 export function readTable(text: string, specs: readonly ColumnSpec[]): Table {
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
 		header: false,
 		skipEmptyLines: false,
-		delimitersToGuess: [',', ';', '\t']
+		delimiter: guessDelimiter(text)
 	});
 	const problems: Problem[] = [];
 	for (const e of parsed.errors) {

@@ -10,6 +10,7 @@ import { batches, pilots } from '../db/schema';
 import { record, type Actor } from '../audit';
 import { decode } from '../ingest/decode';
 import { fileError, type Problem } from '../ingest/problems';
+import { guessDelimiter } from '../ingest/table';
 import { detectKind, type RegistryKind } from './columns';
 import { readRegistry, type RegistryContext } from './read';
 import { writeEnterprises, writeIndicators, writePilots, type WriteCounts } from './write';
@@ -58,7 +59,7 @@ export function importFile(
 	const decoded = decode(bytes);
 	if ('severity' in decoded) return { ...base, problems: [decoded] };
 	const header =
-		Papa.parse<string[]>(decoded.text.replace(/^\uFEFF/, ''), { preview: 1, delimitersToGuess: [',', ';', '\t'] })
+		Papa.parse<string[]>(decoded.text.replace(/^\uFEFF/, ''), { preview: 1, delimiter: guessDelimiter(decoded.text) })
 			.data[0] ?? [];
 	const kind = detectKind(header);
 	if (!kind) {
