@@ -75,6 +75,7 @@ export async function create(db: Db, input: NewUser, actor: Actor): Promise<numb
 	if (weak) throw new UserError(weak);
 	if (findByUsername(db, username))
 		throw new UserError({ zh: `用户名已存在：${username}`, en: `Username taken: ${username}` });
+	checkScope(db, input.role, input.provinceCode, input.pilotCodes); // before the costly hash
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
 		const pilotIds = checkScope(tx, input.role, input.provinceCode, input.pilotCodes);

@@ -106,13 +106,17 @@ describe('readTable', () => {
 		expect(table.rows).toEqual([{ row: 2, cells: { pilot_code: 'T-001', name_zh: '甲' } }]);
 	});
 
-	it('refuses a missing required column', () => {
+	it('refuses a missing required column, named as the file names its columns', () => {
 		const table = readTable('试点编号,省份\nT-001,江苏\n', SPECS);
 		const errors = table.problems.filter((p) => p.severity === 'error');
 		expect(errors).toHaveLength(1);
-		expect(errors[0]).toMatchObject({ row: 1, column: 'name_zh' });
+		expect(errors[0]).toMatchObject({ row: 1, column: '试点名称' });
 		expect(errors[0].zh).toContain('试点名称');
 		expect(errors[0].en).toContain('name_zh');
+		const english = readTable('pilot_code,province\nT-001,江苏\n', SPECS).problems.filter(
+			(p) => p.severity === 'error'
+		);
+		expect(english[0]).toMatchObject({ row: 1, column: 'name_zh' });
 	});
 
 	it('refuses a duplicated column, even when spelt with another alias', () => {

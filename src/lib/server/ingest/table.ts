@@ -89,11 +89,13 @@ export function readTable(text: string, specs: readonly ColumnSpec[]): Table {
 		index[spec.key] = i;
 		columns[spec.key] = raw.trim();
 	});
+	const isChineseHeader = header.some((h) => /[\u4e00-\u9fff]/.test(h));
 	for (const spec of specs) {
 		if (spec.required && !(spec.key in index)) {
 			problems.push({
 				row: 1,
-				column: spec.key,
+				// Name the column the way the file names its others: Chinese headers get the Chinese name.
+				column: isChineseHeader ? (spec.aliases[0] ?? spec.key) : spec.key,
 				value: null,
 				zh: `缺少必需的列“${spec.aliases[0] ?? spec.key}”（${spec.key}）`,
 				en: `Missing required column "${spec.key}" (${spec.aliases[0] ?? spec.key})`,

@@ -328,7 +328,7 @@ describe('refusing invalid registry files', () => {
 		{ file: 'pilots-unbalanced-quote.csv', needsPilots: false, errors: [[3, null]] },
 		{ file: 'pilots-invalid-bytes.csv', needsPilots: false, errors: [[3, null]] },
 		{ file: 'pilots-invalid-bytes-gb18030.csv', needsPilots: false, errors: [[3, null]] },
-		{ file: 'pilots-missing-column.csv', needsPilots: false, errors: [[1, 'batch']] },
+		{ file: 'pilots-missing-column.csv', needsPilots: false, errors: [[1, '批次']] },
 		{ file: 'pilots-duplicate-column.csv', needsPilots: false, errors: [[1, '省份']] }
 	];
 
