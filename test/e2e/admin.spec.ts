@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, listedCodes } from './helpers';
+import { signIn, signInWith, listedCodes } from './helpers';
 
 const FIXTURES = 'test/fixtures/registry';
 
@@ -10,7 +10,7 @@ test('an admin uploads registry files: a bad one is refused row by row and write
 	await page.goto('/pilots');
 	const before = await page.getByTestId('pilot-count').textContent();
 
-	await page.goto('/admin/registry');
+	await page.goto('/admin/registry', { waitUntil: 'networkidle' });
 	await page.setInputFiles('input[name=file]', `${FIXTURES}/pilots-invalid.csv`);
 	await page.getByRole('button', { name: '上传' }).click();
 	const result = page.getByTestId('registry-result');
@@ -22,7 +22,7 @@ test('an admin uploads registry files: a bad one is refused row by row and write
 	await page.goto('/pilots');
 	await expect(page.getByTestId('pilot-count')).toHaveText(before!);
 
-	await page.goto('/admin/registry');
+	await page.goto('/admin/registry', { waitUntil: 'networkidle' });
 	await page.setInputFiles('input[name=file]', `${FIXTURES}/e2e-enterprises-gb18030.csv`);
 	await page.getByRole('button', { name: '上传' }).click();
 	await expect(page.getByTestId('registry-result')).toContainText('已导入');
@@ -40,7 +40,7 @@ test('an admin uploads registry files: a bad one is refused row by row and write
 
 test('an admin creates a province user, who then sees only that province', async ({ page }) => {
 	await signIn(page, 'admin');
-	await page.goto('/admin/users');
+	await page.goto('/admin/users', { waitUntil: 'networkidle' });
 	const form = page.locator('form[action="?/create"]');
 	await form.getByLabel('用户名').fill('sichuan-e2e');
 	await form.getByLabel('显示名称').fill('四川省生态环境厅');
@@ -52,10 +52,7 @@ test('an admin creates a province user, who then sees only that province', async
 
 	await page.getByRole('button', { name: '退出' }).click();
 	await expect(page).toHaveURL('/');
-	await page.goto('/login');
-	await page.getByLabel('用户名').fill('sichuan-e2e');
-	await page.getByLabel('密码').fill('sichuan-e2e-password');
-	await page.getByRole('button', { name: '登录' }).click();
+	await signInWith(page, 'sichuan-e2e', 'sichuan-e2e-password');
 	await expect(page).toHaveURL('/pilots');
 	const codes = await listedCodes(page);
 	expect(codes.length).toBeGreaterThan(0);
@@ -66,7 +63,7 @@ test('an admin creates a province user, who then sees only that province', async
 
 test('sign-in is throttled after repeated failures', async ({ page }) => {
 	for (let i = 0; i < 5; i++) {
-		await page.goto('/login');
+		await page.goto('/login', { waitUntil: 'networkidle' });
 		await page.getByLabel('用户名').fill('nobody-here');
 		await page.getByLabel('密码').fill('wrong-password');
 		await page.getByRole('button', { name: '登录' }).click();

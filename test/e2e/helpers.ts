@@ -9,9 +9,17 @@ export const ACCOUNTS = {
 
 /** Signs in through the form as one of the demo accounts and waits to leave the sign-in page. */
 export async function signIn(page: Page, username: keyof typeof ACCOUNTS): Promise<void> {
-	await page.goto('/login');
+	await signInWith(page, username, ACCOUNTS[username]);
+}
+
+/**
+ * Signs in with any account. Waits for the page's scripts first, so that the test types into the
+ * hydrated form as a person on a loaded page would.
+ */
+export async function signInWith(page: Page, username: string, password: string): Promise<void> {
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('用户名').fill(username);
-	await page.getByLabel('密码').fill(ACCOUNTS[username]);
+	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
 }

@@ -5,7 +5,7 @@ test('a ministry analyst filters by basin 长江 and industry 印染, shares the
 	page
 }) => {
 	await signIn(page, 'ministry');
-	await page.goto('/pilots');
+	await page.goto('/pilots', { waitUntil: 'networkidle' });
 	const allCount = await page.getByTestId('pilot-count').textContent();
 	expect(allCount).toContain('72');
 

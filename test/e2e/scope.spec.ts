@@ -50,3 +50,17 @@ test('signing out ends the session', async ({ page }) => {
 	await page.goto('/pilots');
 	await expect(page).toHaveURL(/\/login/);
 });
+
+test('what a person types on the sign-in page before its script has loaded is kept', async ({ page }) => {
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 800));
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('用户名').fill('ministry');
+	await page.getByLabel('密码').fill('ministry-demo-2026');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('用户名')).toHaveValue('ministry');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).toHaveURL('/pilots');
+});
