@@ -4,7 +4,6 @@
  * (（示例） / 'Demo: ', isDemo true) and built only from invented names. Pure data generation, no I/O.
  */
 import { creditCodeCheckChar } from '../../domain/credit-code';
-import { INDICATORS } from '../../domain/indicators';
 import {
 	AIR_PRIORITY_INDUSTRIES,
 	AIR_REGION_LABELS,
@@ -26,63 +25,17 @@ import {
 	ENTERPRISE_WORDS,
 	INDUSTRY_NOUNS,
 	OTHER_INDUSTRIES,
-	HEAVY,
-	LIGHT,
-	MID,
-	OPTIONAL_INDICATORS,
 	PARK_KINDS,
-	PER_ENTERPRISE,
 	PLACEMENTS,
 	PLACES
 } from './demo-names';
+import { makeIndicators } from './demo-indicators';
+import { addDays, makeRng, type Rng } from './random';
+
+export { mulberry32, round3 } from './random';
 
 const SEED = 20230303;
 const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function makeRng(seed: number) {
-	const next = mulberry32(seed);
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	return {
-		next,
-		int,
-		pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-		chance: (p: number) => next() < p,
-		logUniform: (min: number, max: number) => Math.exp(Math.log(min) + next() * (Math.log(max) - Math.log(min))),
-		shuffle: <T>(items: readonly T[]): T[] => {
-			const out = [...items];
-			for (let i = out.length - 1; i > 0; i--) {
-				const j = Math.floor(next() * (i + 1));
-				[out[i], out[j]] = [out[j], out[i]];
-			}
-			return out;
-		}
-	};
-}
-
-type Rng = ReturnType<typeof makeRng>;
-
-/** Rounds to 3 significant figures. */
-export function round3(value: number): number {
-	return Number(value.toPrecision(3));
-}
-
-function addDays(iso: string, days: number): string {
-	const d = new Date(`${iso}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
 
 type Slot = { province: string; airRegion: AirRegion | null; basin: Basin | null };
 
@@ -227,67 +180,6 @@ function makeEnterprises(rng: Rng, pilot: RegistryPilot, place: string, used: Se
 }
 
 /** Where in its per-enterprise range (0 low … 1 high, on a log scale) a pilot's primary industry sits. */
-function rangePosition(code: string, primary: string): number {
-	if (code === 'voc' && ['printing', 'coating', 'petrochemical'].includes(primary)) return 0.7;
-	if (['nh3n', 'tp', 'cod'].includes(code) && BASIN_PRIORITY_INDUSTRIES.some((i) => i === primary)) return 0.7;
-	if (code === 'hazardous_waste' && ['electroplating', 'api', 'petrochemical'].includes(primary)) return 0.7;
-	if (HEAVY.includes(primary)) return 0.8;
-	if (MID.includes(primary)) return 0.6;
-	if (LIGHT.includes(primary)) return 0.15;
-	return 0.4;
-}
-
-function annualBaseline(rng: Rng, code: string, pilot: RegistryPilot, firms: number): number {
-	const heavyAir = pilot.industries.includes('steel') || pilot.industries.includes('coking');
-	let [min, max] = PER_ENTERPRISE[code];
-	if (heavyAir && code === 'nox') [min, max] = [300, 2000];
-	const pos = heavyAir && ['pm', 'so2'].includes(code) ? 0.9 : rangePosition(code, pilot.industries[0]);
-	const jittered = Math.min(1, Math.max(0, pos + (rng.next() - 0.5) * 0.3));
-	return round3(firms * Math.exp(Math.log(min) + jittered * (Math.log(max) - Math.log(min))));
-}
-
-function makeIndicators(rng: Rng, pilot: RegistryPilot, firms: number): RegistryPilotIndicator[] {
-	const codes = ['energy', 'co2'];
-	if (pilot.airRegion) codes.push('voc', 'nox');
-	if (pilot.airRegion && (pilot.industries.includes('steel') || pilot.industries.includes('coking'))) {
-		codes.push('pm', 'so2');
-	}
-	if (pilot.basin) codes.push('nh3n', 'tp');
-	if (pilot.basin && rng.chance(0.5)) codes.push('cod');
-	const total = Math.min(9, Math.max(4, codes.length + rng.int(1, 4)));
-	codes.push(...rng.shuffle(OPTIONAL_INDICATORS).slice(0, Math.max(0, total - codes.length)));
-	const baseYear = Number(pilot.termStart?.slice(0, 4)) - 1;
-	const baselines = new Map<string, number>();
-	const rows = INDICATORS.filter((i) => codes.includes(i.code)).map((indicator): RegistryPilotIndicator => {
-		const code = indicator.code;
-		const row = { pilotCode: pilot.code, indicatorCode: code, baseYear: null, baseline: null };
-		if (code === 'investment' || code === 'benefit') {
-			const value = code === 'investment' ? rng.logUniform(50, 5000) : rng.logUniform(20, 500);
-			return { ...row, targetKind: 'absolute', targetValue: round3(firms * value) };
-		}
-		if (code === 'enterprises_covered') return { ...row, targetKind: 'absolute', targetValue: firms };
-		if (code === 'audit_cost' || code === 'audit_days') {
-			const perFirm = code === 'audit_cost' ? 8 + rng.next() * 7 : rng.int(90, 180);
-			return {
-				...row,
-				baseYear,
-				baseline: round3(firms * perFirm),
-				targetKind: 'percent',
-				targetValue: rng.int(30, 60)
-			};
-		}
-		let baseline: number;
-		if (code === 'co2') baseline = round3(2.6 * (baselines.get('energy') ?? 0) * (0.95 + rng.next() * 0.1));
-		else baseline = annualBaseline(rng, code, pilot, firms);
-		baselines.set(code, baseline);
-		const pct = rng.int(3, 15);
-		if (rng.chance(0.75)) return { ...row, baseYear, baseline, targetKind: 'percent', targetValue: pct };
-		return { ...row, baseYear, baseline, targetKind: 'absolute', targetValue: round3((baseline * pct) / 100) };
-	});
-	return rows;
-}
-
-/** The whole fictional demo programme; the same data on every call. */
 export function demoProgramme(): RegistryDataset {
 	const rng = makeRng(SEED);
 	const slots: Slot[] = rng.shuffle(
