@@ -7,10 +7,9 @@ import type { DbOrTx } from './db';
 import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from './db/schema';
 import { scopeCondition, type Scope } from './access';
 
-export const FACETS = ['batch', 'category', 'industry', 'province', 'region', 'basin', 'status'] as const;
-export type Facet = (typeof FACETS)[number];
-export const SORTS = ['code', 'name', 'province', 'termStart', 'enterprises'] as const;
-export type Sort = (typeof SORTS)[number];
+import { FACETS, SORTS, type Facet, type Sort } from '../pilot-filter';
+
+export { FACETS, SORTS, type Facet, type Sort };
 export const PAGE_SIZE = 50;
 
 export type PilotFilter = Partial<Record<Facet, string>> & {

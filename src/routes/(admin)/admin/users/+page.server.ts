@@ -1,105 +1,92 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import * as users from '$lib/server/users';
-import { isRole } from '$lib/server/auth';
+import { isRole, type Role } from '$lib/server/auth';
 import { resolveProvince } from '$lib/domain/provinces';
 import type { Actor } from '$lib/server/audit';
 import type { Actions, PageServerLoad } from './$types';
-import type { RequestEvent } from '@sveltejs/kit';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals.user, 'admin');
 	return { users: users.list(getDb()) };
 };
 
-function adminActor(event: RequestEvent): Actor {
-	const user = requireRole(event.locals.user, 'admin');
-	return { userId: user.id, name: user.username, ip: event.getClientAddress() };
-}
+type Scope = { role: Role; provinceCode: string | null; pilotCodes: string[] };
 
-function problemOf(e: unknown) {
-	if (e instanceof users.UserError) return fail(400, { problem: e.problem });
-	throw e;
-}
-
-function scopeFrom(form: FormData) {
+/** The role and scope fields of a form, or the bilingual reason they are not usable. */
+function scopeFrom(form: FormData): Scope | users.Problem {
 	const role = String(form.get('role') ?? '');
+	if (!isRole(role)) return { zh: '角色无效', en: 'Invalid role' };
 	const provinceInput = String(form.get('province') ?? '');
-	return {
-		role,
-		provinceCode: provinceInput ? resolveProvince(provinceInput) : null,
-		pilotCodes: String(form.get('pilots') ?? '')
-			.split(/[,，;；\s]+/)
-			.map((s) => s.trim())
-			.filter(Boolean)
-	};
+	const provinceCode = provinceInput ? resolveProvince(provinceInput) : null;
+	if (provinceInput && !provinceCode) return { zh: '省份无效', en: 'Invalid province' };
+	const pilotCodes = String(form.get('pilots') ?? '')
+		.split(/[,，;；\s]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+	return { role, provinceCode, pilotCodes };
 }
 
-const BAD_ROLE = { zh: '角色无效', en: 'Invalid role' };
-const BAD_PROVINCE = { zh: '省份无效', en: 'Invalid province' };
+/**
+ * Runs one admin change: checks the caller is an admin, reads the form, and turns a UserError
+ * into a 400 with its bilingual message. `change` returns the name of the user it changed.
+ */
+async function adminChange(
+	event: RequestEvent,
+	done: 'users.created' | 'users.updated',
+	change: (form: FormData, actor: Actor) => Promise<string | users.Problem> | string | users.Problem
+) {
+	const user = requireRole(event.locals.user, 'admin');
+	const actor: Actor = { userId: user.id, name: user.username, ip: event.getClientAddress() };
+	const form = await event.request.formData();
+	try {
+		const name = await change(form, actor);
+		if (typeof name !== 'string') return fail(400, { problem: name });
+		return { done: { key: done, name } };
+	} catch (e) {
+		if (e instanceof users.UserError) return fail(400, { problem: e.problem });
+		throw e;
+	}
+}
+
+const usernameOf = (form: FormData) =>
+	String(form.get('username') ?? '')
+		.trim()
+		.toLowerCase();
 
 export const actions: Actions = {
-	create: async (event) => {
-		const actor = adminActor(event);
-		const form = await event.request.formData();
-		const scope = scopeFrom(form);
-		if (!isRole(scope.role)) return fail(400, { problem: BAD_ROLE });
-		if (form.get('province') && !scope.provinceCode) return fail(400, { problem: BAD_PROVINCE });
-		const username = String(form.get('username') ?? '');
-		try {
-			await users.create(
-				getDb(),
-				{
-					username,
-					displayName: String(form.get('displayName') ?? ''),
-					password: String(form.get('password') ?? ''),
-					...scope,
-					role: scope.role
-				},
-				actor
-			);
-		} catch (e) {
-			return problemOf(e);
-		}
-		return { done: { key: 'users.created' as const, name: username.trim().toLowerCase() } };
-	},
-	scope: async (event) => {
-		const actor = adminActor(event);
-		const form = await event.request.formData();
-		const scope = scopeFrom(form);
-		if (!isRole(scope.role)) return fail(400, { problem: BAD_ROLE });
-		if (form.get('province') && !scope.provinceCode) return fail(400, { problem: BAD_PROVINCE });
-		const username = String(form.get('username') ?? '');
-		try {
-			users.setRole(getDb(), username, { ...scope, role: scope.role }, actor);
-		} catch (e) {
-			return problemOf(e);
-		}
-		return { done: { key: 'users.updated' as const, name: username } };
-	},
-	disable: async (event) => {
-		const actor = adminActor(event);
-		const form = await event.request.formData();
-		const username = String(form.get('username') ?? '');
-		if (username === event.locals.user?.username)
-			return fail(400, { problem: { zh: '不能停用自己的账户', en: 'You cannot disable your own account' } });
-		try {
+	create: (event) =>
+		adminChange(event, 'users.created', async (form, actor) => {
+			const scope = scopeFrom(form);
+			if (!('role' in scope)) return scope;
+			const username = usernameOf(form);
+			const input = {
+				username,
+				displayName: String(form.get('displayName') ?? ''),
+				password: String(form.get('password') ?? '')
+			};
+			await users.create(getDb(), { ...input, ...scope }, actor);
+			return username;
+		}),
+	scope: (event) =>
+		adminChange(event, 'users.updated', (form, actor) => {
+			const scope = scopeFrom(form);
+			if (!('role' in scope)) return scope;
+			users.setRole(getDb(), usernameOf(form), scope, actor);
+			return usernameOf(form);
+		}),
+	disable: (event) =>
+		adminChange(event, 'users.updated', (form, actor) => {
+			const username = usernameOf(form);
+			if (username === event.locals.user?.username)
+				return { zh: '不能停用自己的账户', en: 'You cannot disable your own account' };
 			users.setDisabled(getDb(), username, form.get('disabled') === 'true', actor);
-		} catch (e) {
-			return problemOf(e);
-		}
-		return { done: { key: 'users.updated' as const, name: username } };
-	},
-	password: async (event) => {
-		const actor = adminActor(event);
-		const form = await event.request.formData();
-		const username = String(form.get('username') ?? '');
-		try {
-			await users.setPassword(getDb(), username, String(form.get('password') ?? ''), actor);
-		} catch (e) {
-			return problemOf(e);
-		}
-		return { done: { key: 'users.updated' as const, name: username } };
-	}
+			return username;
+		}),
+	password: (event) =>
+		adminChange(event, 'users.updated', async (form, actor) => {
+			await users.setPassword(getDb(), usernameOf(form), String(form.get('password') ?? ''), actor);
+			return usernameOf(form);
+		})
 };
