@@ -7,6 +7,8 @@ export type Problem = {
 	zh: string;
 	en: string;
 	severity: 'error' | 'warning';
+	/** A stable code for the kind of problem (e.g. E_UNIT), for filtering and for API clients. */
+	code?: string;
 };
 
 export function fileError(zh: string, en: string): Problem {

@@ -209,3 +209,105 @@ export const auditLog = sqliteTable(
 	},
 	(t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)]
 );
+
+/** One uploaded indicator file: its raw bytes live in the data folder under their sha256. */
+export const uploads = sqliteTable(
+	'uploads',
+	{
+		id: integer('id').primaryKey(),
+		userId: integer('user_id').references(() => users.id),
+		uploader: text('uploader').notNull(),
+		at: integer('at').notNull(),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		size: integer('size').notNull(),
+		encoding: text('encoding').notNull(),
+		delimiter: text('delimiter').notNull(),
+		rows: integer('rows').notNull(),
+		/** Where it came from: web, api or cli. */
+		channel: text('channel').notNull()
+	},
+	(t) => [index('uploads_sha_idx').on(t.sha256)]
+);
+
+/** A revision of one pilot's quarter: the set of values current after an upload changed it. */
+export const revisions = sqliteTable(
+	'revisions',
+	{
+		id: integer('id').primaryKey(),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		number: integer('number').notNull(),
+		uploadId: integer('upload_id')
+			.notNull()
+			.references(() => uploads.id),
+		createdAt: integer('created_at').notNull(),
+		added: integer('added').notNull(),
+		changed: integer('changed').notNull(),
+		removed: integer('removed').notNull(),
+		unchanged: integer('unchanged').notNull()
+	},
+	(t) => [uniqueIndex('revisions_pilot_period_number_idx').on(t.pilotId, t.period, t.number)]
+);
+
+/**
+ * Reported values. A row is written once, by the revision that introduced the value, and closed
+ * (`supersededBy`) by the revision that changed or dropped it; unchanged values are never rewritten.
+ * Enterprise 0 would be ambiguous, so a pilot-level value has `enterpriseId` NULL.
+ */
+export const observations = sqliteTable(
+	'observations',
+	{
+		id: integer('id').primaryKey(),
+		pilotId: integer('pilot_id').notNull(),
+		period: text('period').notNull(),
+		enterpriseId: integer('enterprise_id'),
+		indicatorCode: text('indicator_code').notNull(),
+		/** In the indicator's canonical unit; the value as typed stays in the kept raw file. */
+		value: real('value').notNull(),
+		note: text('note'),
+		revisionId: integer('revision_id').notNull(),
+		supersededBy: integer('superseded_by')
+	},
+	(t) => [
+		index('observations_pilot_period_idx').on(t.pilotId, t.period, t.supersededBy),
+		index('observations_revision_idx').on(t.revisionId)
+	]
+);
+
+/** Per pilot × quarter × indicator, the current figure and how many enterprises reported it (kept in step by every import). */
+export const rollups = sqliteTable(
+	'rollups',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		indicatorCode: text('indicator_code').notNull(),
+		/** The pilot-level value when one was reported, else the sum over enterprises. */
+		value: real('value').notNull(),
+		enterpriseSum: real('enterprise_sum'),
+		enterprises: integer('enterprises').notNull(),
+		revisionId: integer('revision_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.period, t.indicatorCode] })]
+);
+
+/** Bearer tokens for the HTTP API, stored as their SHA-256. */
+export const apiTokens = sqliteTable(
+	'api_tokens',
+	{
+		id: integer('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		createdAt: integer('created_at').notNull(),
+		lastUsedAt: integer('last_used_at'),
+		revokedAt: integer('revoked_at')
+	},
+	(t) => [index('api_tokens_user_idx').on(t.userId)]
+);

@@ -33,6 +33,58 @@ export function guessDelimiter(text: string): string {
 	}).meta.delimiter;
 }
 
+/** Where each spec's column sits in a header row, with the header's problems (unknown, duplicated, missing). */
+export function mapHeader(
+	header: string[],
+	specs: readonly ColumnSpec[]
+): { index: Record<string, number>; columns: Record<string, string>; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const index: Record<string, number> = {};
+	const columns: Record<string, string> = {};
+	header.forEach((raw, i) => {
+		const h = normaliseHeader(raw);
+		if (h === '') return;
+		const spec = specs.find((s) => s.key === h || s.aliases.some((a) => normaliseHeader(a) === h));
+		if (!spec) {
+			problems.push({
+				row: 1,
+				column: raw.trim(),
+				value: null,
+				zh: `未知的列“${raw.trim()}”，已忽略`,
+				en: `Unknown column "${raw.trim()}" ignored`,
+				severity: 'warning',
+				code: 'W_COLUMN_UNKNOWN'
+			});
+			return;
+		}
+		if (spec.key in index) {
+			problems.push({
+				...cellError(1, raw.trim(), raw.trim(), `列“${raw.trim()}”重复出现`, `Column "${raw.trim()}" appears twice`),
+				code: 'E_COLUMN_DUPLICATE'
+			});
+			return;
+		}
+		index[spec.key] = i;
+		columns[spec.key] = raw.trim();
+	});
+	const isChineseHeader = header.some((h) => /[\u4e00-\u9fff]/.test(h));
+	for (const spec of specs) {
+		if (spec.required && !(spec.key in index)) {
+			problems.push({
+				row: 1,
+				// Name the column the way the file names its others: Chinese headers get the Chinese name.
+				column: isChineseHeader ? (spec.aliases[0] ?? spec.key) : spec.key,
+				value: null,
+				zh: `缺少必需的列“${spec.aliases[0] ?? spec.key}”（${spec.key}）`,
+				en: `Missing required column "${spec.key}" (${spec.aliases[0] ?? spec.key})`,
+				severity: 'error',
+				code: 'E_COLUMN_MISSING'
+			});
+		}
+	}
+	return { index, columns, problems };
+}
+
 /** Parses `text` into rows keyed by the specs' keys; `columns` maps each key to the header as written. */
 export function readTable(text: string, specs: readonly ColumnSpec[]): Table {
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -63,46 +115,9 @@ export function readTable(text: string, specs: readonly ColumnSpec[]): Table {
 			problems: [fileError('文件为空或缺少表头行', 'The file is empty or has no header row')]
 		};
 	}
-	const index: Record<string, number> = {};
-	const columns: Record<string, string> = {};
-	header.forEach((raw, i) => {
-		const h = normaliseHeader(raw);
-		if (h === '') return;
-		const spec = specs.find((s) => s.key === h || s.aliases.some((a) => normaliseHeader(a) === h));
-		if (!spec) {
-			problems.push({
-				row: 1,
-				column: raw.trim(),
-				value: null,
-				zh: `未知的列“${raw.trim()}”，已忽略`,
-				en: `Unknown column "${raw.trim()}" ignored`,
-				severity: 'warning'
-			});
-			return;
-		}
-		if (spec.key in index) {
-			problems.push(
-				cellError(1, raw.trim(), raw.trim(), `列“${raw.trim()}”重复出现`, `Column "${raw.trim()}" appears twice`)
-			);
-			return;
-		}
-		index[spec.key] = i;
-		columns[spec.key] = raw.trim();
-	});
-	const isChineseHeader = header.some((h) => /[\u4e00-\u9fff]/.test(h));
-	for (const spec of specs) {
-		if (spec.required && !(spec.key in index)) {
-			problems.push({
-				row: 1,
-				// Name the column the way the file names its others: Chinese headers get the Chinese name.
-				column: isChineseHeader ? (spec.aliases[0] ?? spec.key) : spec.key,
-				value: null,
-				zh: `缺少必需的列“${spec.aliases[0] ?? spec.key}”（${spec.key}）`,
-				en: `Missing required column "${spec.key}" (${spec.aliases[0] ?? spec.key})`,
-				severity: 'error'
-			});
-		}
-	}
+	const mapped = mapHeader(header, specs);
+	problems.push(...mapped.problems);
+	const { index, columns } = mapped;
 	const rows: TableRow[] = [];
 	for (let r = 1; r < records.length; r++) {
 		const record = records[r];

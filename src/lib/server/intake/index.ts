@@ -1,0 +1,308 @@
+/**
+ * The quarterly indicator intake — the one way values enter, shared by the web page, the HTTP API
+ * and the CLI: bytes → encoding → streamed records → header mapping → row checks against the
+ * registry → duplicates → comparison with what is stored → either a report (nothing written) or
+ * one synchronous transaction that records new revisions, keeps the raw file and updates roll-ups.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db';
+import type { SessionUser } from '../auth';
+import type { Problem } from '../../problems';
+import { record } from '../audit';
+import { mapHeader } from '../ingest/table';
+import { INDICATORS } from '../../domain/indicators';
+import { INTAKE_COLUMNS } from './columns';
+import { comparePilot, type PilotComparison } from './compare';
+import { pilotLookup } from './context';
+import { detectEncoding, parseRecords } from './parse';
+import { problem } from './problems';
+import { checkRecord, RowStore } from './rows';
+import { keepRawFile, sanitiseFileName } from './store';
+import { writer } from './write';
+
+export const MAX_BYTES = 50 * 1024 * 1024;
+/** How many problems a summary carries in full; the counts always cover all of them. */
+export const MAX_LISTED_PROBLEMS = 10_000;
+const MAX_LISTED_CHANGES = 2_000;
+
+export type Channel = 'web' | 'api' | 'cli';
+
+export type Change = {
+	row: number;
+	pilotCode: string;
+	enterpriseCode: string | null;
+	period: string;
+	indicatorCode: string;
+	old: number | null;
+	new: number | null;
+	status: 'new' | 'changed' | 'removed';
+};
+
+export type IntakeSummary = {
+	fileName: string;
+	sha256: string;
+	bytes: number;
+	encoding: string | null;
+	delimiter: string | null;
+	rows: number;
+	isDryRun: boolean;
+	isWritten: boolean;
+	/** Nothing differs from what is stored: no revision was (or would be) made. */
+	isIdentical: boolean;
+	counts: { new: number; changed: number; unchanged: number; removed: number; refused: number };
+	errorCount: number;
+	warningCount: number;
+	problems: Problem[];
+	changes: Change[];
+	revisions: { pilotCode: string; period: string; revisionId: number | null; number: number | null }[];
+	uploadId: number | null;
+};
+
+export type IntakeOptions = {
+	user: SessionUser;
+	dryRun: boolean;
+	fileName: string;
+	channel: Channel;
+	ip?: string | null;
+	/** The day periods must have begun by (tests set it; default today in China). */
+	today?: string;
+	dataDir?: string;
+};
+
+function chinaToday(): string {
+	return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Runs the intake on a file's bytes; never throws for anything wrong with the file. */
+export async function importIndicators(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+	const sqlite = db.$client;
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const summary: IntakeSummary = {
+		fileName: sanitiseFileName(options.fileName),
+		sha256,
+		bytes: bytes.length,
+		encoding: null,
+		delimiter: null,
+		rows: 0,
+		isDryRun: options.dryRun,
+		isWritten: false,
+		isIdentical: false,
+		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
+		errorCount: 0,
+		warningCount: 0,
+		problems: [],
+		changes: [],
+		revisions: [],
+		uploadId: null
+	};
+	const problems: Problem[] = [];
+	const finish = () => {
+		problems.sort(
+			(a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
+		);
+		summary.errorCount = problems.filter((p) => p.severity === 'error').length;
+		summary.warningCount = problems.length - summary.errorCount;
+		summary.problems = problems.slice(0, MAX_LISTED_PROBLEMS);
+		return summary;
+	};
+	if (bytes.length > MAX_BYTES) {
+		problems.push(problem('E_FILE_TOO_LARGE', { row: null }, { limit: MAX_BYTES / 1024 / 1024 }));
+		return finish();
+	}
+	const encoding = detectEncoding(bytes);
+	if (typeof encoding !== 'string') {
+		problems.push(encoding);
+		return finish();
+	}
+	summary.encoding = encoding;
+
+	const today = options.today ?? chinaToday();
+	const pilots = pilotLookup(sqlite, options.user);
+	const store = new RowStore();
+	const refusedRows = new Set<number>();
+	let cols: Record<string, number> | null = null;
+	let names: Record<string, string> = {};
+	let dataRows = 0;
+	const parsed = await parseRecords(bytes, encoding, {
+		header: (header) => {
+			const mapped = mapHeader(header, INTAKE_COLUMNS);
+			problems.push(...mapped.problems);
+			if (!mapped.problems.some((p) => p.severity === 'error')) cols = mapped.index;
+			names = mapped.columns;
+		},
+		records: (records, firstRow) => {
+			if (!cols) return;
+			for (let k = 0; k < records.length; k++) {
+				const record = records[k];
+				if (record.every((c) => c.trim() === '')) continue;
+				dataRows++;
+				const before = problems.length;
+				checkRecord(record, firstRow + k, cols, names, pilots, today, store, problems);
+				if (problems.length > before) refusedRows.add(firstRow + k);
+			}
+		}
+	});
+	summary.delimiter = parsed.delimiter;
+	problems.push(...parsed.problems);
+	summary.rows = dataRows;
+	if (cols && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
+	if (!cols && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));
+
+	const order = sortedOrder(store);
+	findDuplicates(store, order, pilots.list, names, problems, refusedRows);
+	summary.counts.refused = refusedRows.size;
+	const hasErrors = problems.some((p) => p.severity === 'error');
+
+	const columnName = (key: string) => names[key] ?? key;
+	const comparisons: { pilotIndex: number; from: number; to: number; cmp: PilotComparison }[] = [];
+	const compareAll = () => {
+		for (const [pilotIndex, from, to] of pilotRanges(store, order)) {
+			const cmp = comparePilot(sqlite, pilots.list[pilotIndex], store, order, from, to, problems, columnName);
+			comparisons.push({ pilotIndex, from, to, cmp });
+			tally(summary, cmp, pilots.list[pilotIndex], store);
+		}
+	};
+
+	if (hasErrors || options.dryRun) {
+		if (!hasErrors) compareAll();
+		summary.isIdentical = !hasErrors && summary.counts.new + summary.counts.changed + summary.counts.removed === 0;
+		return finish();
+	}
+
+	compareAll();
+	if (summary.counts.new + summary.counts.changed + summary.counts.removed === 0) {
+		summary.isIdentical = true;
+		return finish();
+	}
+	summary.revisions = []; // the would-be revisions of the comparison give way to the real ones
+	keepRawFile(bytes, sha256, options.dataDir);
+	const now = Date.now();
+	db.transaction((tx) => {
+		const uploadId = Number(
+			sqlite
+				.prepare(
+					'INSERT INTO uploads (user_id, uploader, at, file_name, sha256, size, encoding, delimiter, rows, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+				)
+				.run(
+					options.user.id,
+					options.user.username,
+					now,
+					summary.fileName,
+					sha256,
+					bytes.length,
+					encoding,
+					parsed.delimiter,
+					dataRows,
+					options.channel
+				).lastInsertRowid
+		);
+		const writePilot = writer(sqlite, uploadId, now);
+		for (const c of comparisons) {
+			const pilot = pilots.list[c.pilotIndex];
+			for (const r of writePilot(pilot, store, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
+		}
+		summary.uploadId = uploadId;
+		record(
+			tx,
+			{ userId: options.user.id, name: options.user.username, ip: options.ip ?? null },
+			{
+				action: 'import.commit',
+				entity: 'upload',
+				entityId: uploadId,
+				after: {
+					file: summary.fileName,
+					sha256,
+					rows: dataRows,
+					channel: options.channel,
+					...summary.counts,
+					revisions: summary.revisions
+				}
+			}
+		);
+	});
+	summary.isWritten = true;
+	return finish();
+}
+
+/** Row indexes in key order (the file order when it is already grouped, as files usually are). */
+function sortedOrder(store: RowStore): Int32Array {
+	const order = new Int32Array(store.length);
+	let isSorted = true;
+	for (let i = 0; i < store.length; i++) {
+		order[i] = i;
+		if (i > 0 && store.key(i) < store.key(i - 1)) isSorted = false;
+	}
+	if (!isSorted) {
+		const keys = new Float64Array(store.length);
+		for (let i = 0; i < store.length; i++) keys[i] = store.key(i);
+		order.sort((a, b) => keys[a] - keys[b] || a - b);
+	}
+	return order;
+}
+
+/** Refuses every row of a repeated (pilot, enterprise, period, indicator), naming all its rows. */
+function findDuplicates(
+	store: RowStore,
+	order: Int32Array,
+	pilots: { code: string }[],
+	names: Record<string, string>,
+	problems: Problem[],
+	refused: Set<number>
+): void {
+	let k = 0;
+	while (k < order.length) {
+		let j = k + 1;
+		while (j < order.length && store.key(order[j]) === store.key(order[k])) j++;
+		if (j - k > 1) {
+			const rows = Array.from(order.subarray(k, j), (i) => store.row[i]).sort((a, b) => a - b);
+			for (const row of rows) {
+				problems.push(
+					problem(
+						'E_DUPLICATE',
+						{ row, column: names.indicator_code ?? 'indicator_code', value: pilots[store.pilot[order[k]]].code },
+						{ rows: rows.join(', ') }
+					)
+				);
+				refused.add(row);
+			}
+		}
+		k = j;
+	}
+}
+
+function* pilotRanges(store: RowStore, order: Int32Array): Generator<[number, number, number]> {
+	let k = 0;
+	while (k < order.length) {
+		const pilot = store.pilot[order[k]];
+		let j = k + 1;
+		while (j < order.length && store.pilot[order[j]] === pilot) j++;
+		yield [pilot, k, j];
+		k = j;
+	}
+}
+
+function tally(
+	summary: IntakeSummary,
+	cmp: PilotComparison,
+	pilot: { code: string; periods: string[]; enterprises: Map<string, number> },
+	store: RowStore
+) {
+	const codeOf = new Map([...pilot.enterprises].map(([code, id]) => [id, code]));
+	for (const s of cmp.statuses) {
+		summary.counts[s.status]++;
+		if (s.status !== 'unchanged' && summary.changes.length < MAX_LISTED_CHANGES)
+			summary.changes.push({
+				row: store.row[s.i],
+				pilotCode: pilot.code,
+				enterpriseCode: codeOf.get(store.enterprise[s.i]) ?? null,
+				period: pilot.periods[store.period[s.i]],
+				indicatorCode: INDICATORS[store.indicator[s.i]].code,
+				old: s.old?.value ?? null,
+				new: store.value[s.i],
+				status: s.status
+			});
+	}
+	summary.counts.removed += cmp.removed.length;
+	for (const p of cmp.periods)
+		summary.revisions.push({ pilotCode: pilot.code, period: pilot.periods[p], revisionId: null, number: null });
+}

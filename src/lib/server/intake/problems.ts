@@ -1,0 +1,110 @@
+/**
+ * The intake's problem catalogue: every refusal and warning has a stable code and a message in
+ * Chinese and English, filled with the facts of the row.
+ */
+import type { Problem } from '../../problems';
+
+type Template = { severity: 'error' | 'warning'; zh: string; en: string };
+
+export const PROBLEMS = {
+	E_FILE_EMPTY: { severity: 'error', zh: '文件为空或没有数据行', en: 'The file is empty or has no data rows' },
+	E_FILE_TOO_LARGE: { severity: 'error', zh: '文件超过 {limit} MB 上限', en: 'The file exceeds the {limit} MB limit' },
+	E_ENCODING: {
+		severity: 'error',
+		zh: '第 {row} 行含有既非 UTF-8 也非 GB18030 的字节，请以 UTF-8 或 GB18030 另存后重试',
+		en: 'Row {row} holds bytes that are neither UTF-8 nor GB18030; save the file as UTF-8 or GB18030 and try again'
+	},
+	E_QUOTE: { severity: 'error', zh: '第 {row} 行的引号没有闭合', en: 'Row {row} has a quote that is never closed' },
+	E_COLUMN_MISSING: { severity: 'error', zh: '缺少必需的列“{name}”', en: 'Missing required column "{name}"' },
+	E_COLUMN_DUPLICATE: { severity: 'error', zh: '列“{name}”重复出现', en: 'Column "{name}" appears twice' },
+	W_COLUMN_UNKNOWN: { severity: 'warning', zh: '未知的列“{name}”，已忽略', en: 'Unknown column "{name}" ignored' },
+	E_CODE_CHARS: {
+		severity: 'error',
+		zh: '编号只能由字母、数字、点、下划线和连字符组成；第 {position} 个字符“{char}”（U+{hex}）不允许',
+		en: 'A code may hold only letters, digits, dots, underscores and hyphens; character {position} "{char}" (U+{hex}) is not allowed'
+	},
+	E_REQUIRED: { severity: 'error', zh: '必填项为空', en: 'Required value is empty' },
+	E_PILOT_UNKNOWN: { severity: 'error', zh: '登记册中没有此试点', en: 'No such pilot in the registry' },
+	E_PILOT_FORBIDDEN: {
+		severity: 'error',
+		zh: '您无权为此试点报送数据',
+		en: 'You may not report for this pilot'
+	},
+	E_PILOT_NO_TERM: {
+		severity: 'error',
+		zh: '此试点的实施期未知，无法确定报告期',
+		en: 'This pilot has no known term, so no period can be reported'
+	},
+	E_ENTERPRISE_UNKNOWN: {
+		severity: 'error',
+		zh: '企业编号不属于试点 {pilot}',
+		en: 'This enterprise code does not belong to pilot {pilot}'
+	},
+	E_INDICATOR_UNKNOWN: { severity: 'error', zh: '指标目录中没有此指标', en: 'No such indicator in the catalogue' },
+	E_PERIOD_FORMAT: {
+		severity: 'error',
+		zh: '报告期格式应为 2024Q1、2024-Q1 或 2024年第一季度',
+		en: 'A period is written 2024Q1, 2024-Q1 or 2024年第一季度'
+	},
+	E_PERIOD_OUTSIDE_TERM: {
+		severity: 'error',
+		zh: '报告期不在试点实施期内；允许的报告期：{allowed}',
+		en: 'The period is outside the pilot’s term; allowed periods: {allowed}'
+	},
+	E_PERIOD_NOT_BEGUN: {
+		severity: 'error',
+		zh: '报告期尚未开始（{start} 开始）',
+		en: 'The period has not begun yet (it starts {start})'
+	},
+	E_VALUE_EMPTY: { severity: 'error', zh: '数值为空', en: 'The value is empty' },
+	E_VALUE_NOT_NUMBER: {
+		severity: 'error',
+		zh: '不是数字（数值和单位请分列填写，如“12”与“吨”）',
+		en: 'Not a number (put the unit in its own column, e.g. "12" and "t")'
+	},
+	E_VALUE_PERCENT: {
+		severity: 'error',
+		zh: '此指标不以百分比计量，不能填写百分数',
+		en: 'This indicator is not measured in %, so a percentage is not accepted'
+	},
+	E_VALUE_NEGATIVE: { severity: 'error', zh: '此指标的数值不能为负', en: 'This indicator cannot be negative' },
+	E_UNIT: {
+		severity: 'error',
+		zh: '单位“{unit}”不适用于该指标（可用：{allowed}）',
+		en: 'Unit "{unit}" is not accepted for this indicator (use: {allowed})'
+	},
+	E_DUPLICATE: {
+		severity: 'error',
+		zh: '同一试点、企业、报告期和指标在第 {rows} 行重复出现',
+		en: 'The same pilot, enterprise, period and indicator appear on rows {rows}'
+	},
+	W_UNIT_SLIP: {
+		severity: 'warning',
+		zh: '数值约为以往或基准的 {ratio} 倍，可能是单位错误（如千克与吨）',
+		en: 'The value is about {ratio} times its history or baseline: a probable unit slip (e.g. kg for t)'
+	}
+} as const satisfies Record<string, Template>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+function fill(text: string, params: Record<string, string | number>): string {
+	return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** A problem of the catalogue at a place in the file. */
+export function problem(
+	code: ProblemCode,
+	where: { row: number | null; column?: string | null; value?: string | null },
+	params: Record<string, string | number> = {}
+): Problem {
+	const t: Template = PROBLEMS[code];
+	return {
+		row: where.row,
+		column: where.column ?? null,
+		value: where.value ?? null,
+		zh: fill(t.zh, { row: where.row ?? '', ...params }),
+		en: fill(t.en, { row: where.row ?? '', ...params }),
+		severity: t.severity,
+		code
+	};
+}
