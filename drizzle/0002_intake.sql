@@ -24,7 +24,6 @@ CREATE TABLE `observations` (
 );
 --> statement-breakpoint
 CREATE INDEX `observations_pilot_period_idx` ON `observations` (`pilot_id`,`period`,`superseded_by`);--> statement-breakpoint
-CREATE INDEX `observations_revision_idx` ON `observations` (`revision_id`);--> statement-breakpoint
 CREATE TABLE `revisions` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`pilot_id` integer NOT NULL,

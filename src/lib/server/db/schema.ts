@@ -271,10 +271,8 @@ export const observations = sqliteTable(
 		revisionId: integer('revision_id').notNull(),
 		supersededBy: integer('superseded_by')
 	},
-	(t) => [
-		index('observations_pilot_period_idx').on(t.pilotId, t.period, t.supersededBy),
-		index('observations_revision_idx').on(t.revisionId)
-	]
+	// One index only: every read goes by pilot and quarter, and each index costs the million-row import.
+	(t) => [index('observations_pilot_period_idx').on(t.pilotId, t.period, t.supersededBy)]
 );
 
 /** Per pilot × quarter × indicator, the current figure and how many enterprises reported it (kept in step by every import). */

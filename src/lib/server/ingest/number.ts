@@ -3,7 +3,10 @@
  * thousands separators (1,234.5 or 1 234.5 with correct grouping), scientific notation and a
  * leading sign. Nothing lenient: `12吨`, `0x1A`, `N/A`, `1,23`, `Infinity` and empty are null.
  */
+const SIMPLE = /^-?\d{1,15}(\.\d{1,15})?$/;
+
 export function parseNumber(input: string): number | null {
+	if (SIMPLE.test(input)) return Number(input); // the common case, without the normalisations below
 	const s = input
 		.trim()
 		.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))

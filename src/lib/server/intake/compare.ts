@@ -1,32 +1,42 @@
 /**
  * Comparing a pilot's rows in a file with what is stored: each row is new, changed or unchanged,
  * and each stored value of a covered quarter that the file no longer holds is removed. Also flags
- * probable ×1000 unit slips against the row's own history or the pilot's baseline.
+ * probable ×1000 unit slips against the row's own history or the pilot's baseline. Keys are numbers
+ * and results typed arrays: this runs for every row of a million-row file.
  */
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
 import type { Problem } from '../../problems';
-import type { PilotContext } from './context';
+import { INDICATOR_INDEX, type PilotContext } from './context';
 import { problem } from './problems';
 import type { RowStore } from './rows';
 
-export type Status = 'new' | 'changed' | 'unchanged';
-export type Stored = { id: number; value: number; note: string | null };
+export const NEW = 0;
+export const CHANGED = 1;
+export const UNCHANGED = 2;
 
 export type PilotComparison = {
-	/** Per accepted row index of this pilot: its status and the stored row it replaces. */
-	statuses: { i: number; status: Status; old: Stored | null }[];
-	/** Stored rows of covered quarters that the file drops, by period index. */
-	removed: { period: number; stored: Stored }[];
-	/** Period indexes the file covers. */
-	periods: Set<number>;
+	from: number;
+	to: number;
+	/** Per position k in from..to of the sorted order: NEW, CHANGED or UNCHANGED, and the stored row id it replaces (0: none). */
+	status: Int8Array;
+	oldId: Float64Array;
+	oldValue: Float64Array;
+	/** Stored rows of covered quarters that the file drops. */
+	removed: { period: number; id: number; enterprise: number | null; indicator: string; value: number }[];
+	/** Per period index: does the file cover it, and does anything in it change? */
+	covered: boolean[];
+	changed: boolean[];
+	counts: { new: number[]; changed: number[]; unchanged: number[]; removed: number[] };
 };
 
-const storedKey = (period: string, enterprise: number, indicator: string) => `${period}|${enterprise}|${indicator}`;
+type StoredRow = { id: number; period: string; e: number | null; c: string; value: number; note: string | null };
+
+const keyOf = (period: number, enterprise: number, indicator: number) => (enterprise * 4 + period) * 64 + indicator;
 
 /** Loads the pilot's current values and compares the file's rows `from`..`to` (sorted, one pilot) with them. */
 export function comparePilot(
-	sqlite: Database.Database,
+	statement: Database.Statement,
 	pilot: PilotContext,
 	store: RowStore,
 	order: Int32Array,
@@ -35,64 +45,97 @@ export function comparePilot(
 	warnings: Problem[],
 	columnName: (key: string) => string
 ): PilotComparison {
-	const rows = sqlite
-		.prepare(
-			'SELECT id, period, enterprise_id AS e, indicator_code AS c, value, note FROM observations WHERE pilot_id = ? AND superseded_by IS NULL'
-		)
-		.all(pilot.id) as { id: number; period: string; e: number | null; c: string; value: number; note: string | null }[];
-	const current = new Map<string, Stored>();
-	const history = new Map<string, number[]>();
-	for (const r of rows) {
-		current.set(storedKey(r.period, r.e ?? 0, r.c), { id: r.id, value: r.value, note: r.note });
-		const h = `${r.e ?? 0}|${r.c}`;
-		history.set(h, [...(history.get(h) ?? []), r.value]);
+	const stored = statement.all(pilot.id) as StoredRow[];
+	const current = new Map<number, StoredRow>();
+	const history = new Map<number, number[]>();
+	for (const r of stored) {
+		const p = pilot.periods.indexOf(r.period);
+		const ind = INDICATOR_INDEX.get(r.c) ?? 63;
+		if (p >= 0) current.set(keyOf(p, r.e ?? 0, ind), r);
+		const h = (r.e ?? 0) * 64 + ind;
+		const list = history.get(h);
+		if (list) list.push(r.value);
+		else history.set(h, [r.value]);
 	}
-	const enterprises = Math.max(1, pilot.enterprises.size);
-	const periods = new Set<number>();
-	const seen = new Set<string>();
-	const statuses: PilotComparison['statuses'] = [];
-	for (let k = from; k < to; k++) {
-		const i = order[k];
-		const period = pilot.periods[store.period[i]];
-		const indicator = INDICATORS[store.indicator[i]];
-		const key = storedKey(period, store.enterprise[i], indicator.code);
-		periods.add(store.period[i]);
-		seen.add(key);
-		const old = current.get(key) ?? null;
-		const note = store.notes.get(i) ?? null;
-		const status: Status = !old
-			? 'new'
-			: old.value === store.value[i] && (old.note ?? null) === note
-				? 'unchanged'
-				: 'changed';
-		statuses.push({ i, status, old });
-		const past = (history.get(`${store.enterprise[i]}|${indicator.code}`) ?? []).filter((v) => v !== old?.value);
-		const baseline = pilot.baselines.get(indicator.code);
-		const reference =
-			past.length > 0
-				? median(past)
-				: baseline && indicator.kind === 'periodic'
-					? baseline / 4 / (store.enterprise[i] ? enterprises : 1)
-					: null;
-		const ratio = reference ? store.value[i] / reference : null;
-		if (ratio && (isNear(ratio, 1000) || isNear(1 / ratio, 1000)))
+	const n = to - from;
+	const cmp: PilotComparison = {
+		from,
+		to,
+		status: new Int8Array(n),
+		oldId: new Float64Array(n),
+		oldValue: new Float64Array(n),
+		removed: [],
+		covered: [false, false, false, false],
+		changed: [false, false, false, false],
+		counts: { new: [0, 0, 0, 0], changed: [0, 0, 0, 0], unchanged: [0, 0, 0, 0], removed: [0, 0, 0, 0] }
+	};
+	const seen = current.size ? new Set<number>() : null;
+	const perEnterprise = Math.max(1, pilot.enterprises.size);
+	for (let k = 0; k < n; k++) {
+		const i = order[from + k];
+		const p = store.period[i];
+		const e = store.enterprise[i];
+		const ind = store.indicator[i];
+		const value = store.value[i];
+		cmp.covered[p] = true;
+		const old = current.size ? current.get(keyOf(p, e, ind)) : undefined;
+		if (!old) {
+			cmp.status[k] = NEW;
+			cmp.counts.new[p]++;
+			cmp.changed[p] = true;
+		} else {
+			seen!.add(keyOf(p, e, ind));
+			cmp.oldId[k] = old.id;
+			cmp.oldValue[k] = old.value;
+			if (old.value === value && (old.note ?? '') === (store.noteOf(i) ?? '')) {
+				cmp.status[k] = UNCHANGED;
+				cmp.counts.unchanged[p]++;
+			} else {
+				cmp.status[k] = CHANGED;
+				cmp.counts.changed[p]++;
+				cmp.changed[p] = true;
+			}
+		}
+		const reference = slipReference(
+			history.get(e * 64 + ind),
+			old?.value,
+			pilot.baselines.get(INDICATORS[ind].code),
+			INDICATORS[ind].kind,
+			e ? perEnterprise : 1
+		);
+		if (reference && isSlip(value / reference))
 			warnings.push(
 				problem(
 					'W_UNIT_SLIP',
-					{ row: store.row[i], column: columnName('value'), value: String(store.value[i]) },
+					{ row: store.row[i], column: columnName('value'), value: String(value) },
 					{
-						ratio: ratio >= 1 ? Math.round(ratio) : `1/${Math.round(1 / ratio)}`
+						ratio: value >= reference ? Math.round(value / reference) : `1/${Math.round(reference / value)}`
 					}
 				)
 			);
 	}
-	const removed: PilotComparison['removed'] = [];
-	for (const r of rows) {
+	for (const [key, r] of current) {
 		const p = pilot.periods.indexOf(r.period);
-		if (p >= 0 && periods.has(p) && !seen.has(storedKey(r.period, r.e ?? 0, r.c)))
-			removed.push({ period: p, stored: { id: r.id, value: r.value, note: r.note } });
+		if (cmp.covered[p] && !seen!.has(key)) {
+			cmp.removed.push({ period: p, id: r.id, enterprise: r.e, indicator: r.c, value: r.value });
+			cmp.counts.removed[p]++;
+			cmp.changed[p] = true;
+		}
 	}
-	return { statuses, removed, periods };
+	return cmp;
+}
+
+/** What a value is compared with: the median of its own history (other quarters), else the baseline's quarter share. */
+function slipReference(
+	past: number[] | undefined,
+	replaced: number | undefined,
+	baseline: number | undefined,
+	kind: string,
+	share: number
+): number | null {
+	const others = past ? (replaced === undefined ? past : past.filter((v) => v !== replaced)) : [];
+	if (others.length) return median(others);
+	return baseline && kind === 'periodic' ? baseline / 4 / share : null;
 }
 
 function median(values: number[]): number {
@@ -101,7 +144,8 @@ function median(values: number[]): number {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Within a factor of about three of `target` (so 300–3000 around 1000). */
-function isNear(ratio: number, target: number): boolean {
-	return ratio >= target / Math.sqrt(10) && ratio <= target * Math.sqrt(10);
+/** About a thousand times (or a thousandth), within a factor of about three (300–3000). */
+function isSlip(ratio: number): boolean {
+	const r = ratio >= 1 ? ratio : 1 / ratio;
+	return r >= 1000 / Math.sqrt(10) && r <= 1000 * Math.sqrt(10);
 }

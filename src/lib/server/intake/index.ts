@@ -12,11 +12,11 @@ import { record } from '../audit';
 import { mapHeader } from '../ingest/table';
 import { INDICATORS } from '../../domain/indicators';
 import { INTAKE_COLUMNS } from './columns';
-import { comparePilot, type PilotComparison } from './compare';
+import { CHANGED, comparePilot, UNCHANGED, type PilotComparison } from './compare';
 import { pilotLookup } from './context';
 import { detectEncoding, parseRecords } from './parse';
 import { problem } from './problems';
-import { checkRecord, RowStore } from './rows';
+import { RowChecker, RowStore } from './rows';
 import { keepRawFile, sanitiseFileName } from './store';
 import { writer } from './write';
 
@@ -118,35 +118,34 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 
 	const today = options.today ?? chinaToday();
 	const pilots = pilotLookup(sqlite, options.user);
-	const store = new RowStore();
+	const store = new RowStore(Math.ceil(bytes.length / 40));
 	const refusedRows = new Set<number>();
-	let cols: Record<string, number> | null = null;
+	let checker: RowChecker | null = null;
 	let names: Record<string, string> = {};
 	let dataRows = 0;
 	const parsed = await parseRecords(bytes, encoding, {
 		header: (header) => {
 			const mapped = mapHeader(header, INTAKE_COLUMNS);
 			problems.push(...mapped.problems);
-			if (!mapped.problems.some((p) => p.severity === 'error')) cols = mapped.index;
 			names = mapped.columns;
+			if (!mapped.problems.some((p) => p.severity === 'error'))
+				checker = new RowChecker(mapped.index, names, pilots, today, store, problems);
 		},
 		records: (records, firstRow) => {
-			if (!cols) return;
+			if (!checker) return;
 			for (let k = 0; k < records.length; k++) {
 				const record = records[k];
-				if (record.every((c) => c.trim() === '')) continue;
+				if (isBlank(record)) continue;
 				dataRows++;
-				const before = problems.length;
-				checkRecord(record, firstRow + k, cols, names, pilots, today, store, problems);
-				if (problems.length > before) refusedRows.add(firstRow + k);
+				if (!checker.check(record, firstRow + k)) refusedRows.add(firstRow + k);
 			}
 		}
 	});
 	summary.delimiter = parsed.delimiter;
 	problems.push(...parsed.problems);
 	summary.rows = dataRows;
-	if (cols && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
-	if (!cols && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));
+	if (checker && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
+	if (!checker && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));
 
 	const order = sortedOrder(store);
 	findDuplicates(store, order, pilots.list, names, problems, refusedRows);
@@ -154,12 +153,15 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 	const hasErrors = problems.some((p) => p.severity === 'error');
 
 	const columnName = (key: string) => names[key] ?? key;
-	const comparisons: { pilotIndex: number; from: number; to: number; cmp: PilotComparison }[] = [];
+	const comparisons: { pilotIndex: number; cmp: PilotComparison }[] = [];
 	const compareAll = () => {
+		const currentOf = sqlite.prepare(
+			'SELECT id, period, enterprise_id AS e, indicator_code AS c, value, note FROM observations WHERE pilot_id = ? AND superseded_by IS NULL'
+		);
 		for (const [pilotIndex, from, to] of pilotRanges(store, order)) {
-			const cmp = comparePilot(sqlite, pilots.list[pilotIndex], store, order, from, to, problems, columnName);
-			comparisons.push({ pilotIndex, from, to, cmp });
-			tally(summary, cmp, pilots.list[pilotIndex], store);
+			const cmp = comparePilot(currentOf, pilots.list[pilotIndex], store, order, from, to, problems, columnName);
+			comparisons.push({ pilotIndex, cmp });
+			tally(summary, cmp, pilots.list[pilotIndex], store, order);
 		}
 	};
 
@@ -199,7 +201,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		const writePilot = writer(sqlite, uploadId, now);
 		for (const c of comparisons) {
 			const pilot = pilots.list[c.pilotIndex];
-			for (const r of writePilot(pilot, store, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
+			for (const r of writePilot(pilot, store, order, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
 		}
 		summary.uploadId = uploadId;
 		record(
@@ -222,6 +224,12 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 	});
 	summary.isWritten = true;
 	return finish();
+}
+
+/** Excel's trailing rows: every cell empty. */
+function isBlank(record: string[]): boolean {
+	for (const cell of record) if (cell.trim() !== '') return false;
+	return true;
 }
 
 /** Row indexes in key order (the file order when it is already grouped, as files usually are). */
@@ -285,24 +293,45 @@ function tally(
 	summary: IntakeSummary,
 	cmp: PilotComparison,
 	pilot: { code: string; periods: string[]; enterprises: Map<string, number> },
-	store: RowStore
+	store: RowStore,
+	order: Int32Array
 ) {
-	const codeOf = new Map([...pilot.enterprises].map(([code, id]) => [id, code]));
-	for (const s of cmp.statuses) {
-		summary.counts[s.status]++;
-		if (s.status !== 'unchanged' && summary.changes.length < MAX_LISTED_CHANGES)
+	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+	summary.counts.new += sum(cmp.counts.new);
+	summary.counts.changed += sum(cmp.counts.changed);
+	summary.counts.unchanged += sum(cmp.counts.unchanged);
+	summary.counts.removed += sum(cmp.counts.removed);
+	if (summary.changes.length < MAX_LISTED_CHANGES) {
+		const codeOf = new Map([...pilot.enterprises].map(([code, id]) => [id, code]));
+		for (let k = 0; k < cmp.to - cmp.from && summary.changes.length < MAX_LISTED_CHANGES; k++) {
+			if (cmp.status[k] === UNCHANGED) continue;
+			const i = order[cmp.from + k];
 			summary.changes.push({
-				row: store.row[s.i],
+				row: store.row[i],
 				pilotCode: pilot.code,
-				enterpriseCode: codeOf.get(store.enterprise[s.i]) ?? null,
-				period: pilot.periods[store.period[s.i]],
-				indicatorCode: INDICATORS[store.indicator[s.i]].code,
-				old: s.old?.value ?? null,
-				new: store.value[s.i],
-				status: s.status
+				enterpriseCode: codeOf.get(store.enterprise[i]) ?? null,
+				period: pilot.periods[store.period[i]],
+				indicatorCode: INDICATORS[store.indicator[i]].code,
+				old: cmp.status[k] === CHANGED ? cmp.oldValue[k] : null,
+				new: store.value[i],
+				status: cmp.status[k] === CHANGED ? 'changed' : 'new'
 			});
+		}
 	}
-	summary.counts.removed += cmp.removed.length;
-	for (const p of cmp.periods)
-		summary.revisions.push({ pilotCode: pilot.code, period: pilot.periods[p], revisionId: null, number: null });
+	const codeOfRemoved = new Map([...pilot.enterprises].map(([code, id]) => [id, code]));
+	for (const r of cmp.removed)
+		if (summary.changes.length < MAX_LISTED_CHANGES)
+			summary.changes.push({
+				row: 0,
+				pilotCode: pilot.code,
+				enterpriseCode: r.enterprise === null ? null : (codeOfRemoved.get(r.enterprise) ?? null),
+				period: pilot.periods[r.period],
+				indicatorCode: r.indicator,
+				old: r.value,
+				new: null,
+				status: 'removed'
+			});
+	for (let p = 0; p < 4; p++)
+		if (cmp.changed[p] && !summary.isWritten)
+			summary.revisions.push({ pilotCode: pilot.code, period: pilot.periods[p], revisionId: null, number: null });
 }

@@ -13,7 +13,7 @@ import { problem } from './problems';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 function isStrictly(encoding: string, bytes: Uint8Array): boolean {
 	const decoder = new TextDecoder(encoding, { fatal: true });
@@ -41,14 +41,38 @@ function undecodable(bytes: Uint8Array): Problem {
 	return problem('E_ENCODING', { row });
 }
 
+/**
+ * The decoded text in pieces that end only at a record boundary (a line break outside quotes):
+ * papaparse's streaming misreads a quoted field cut between two pieces as an unclosed quote.
+ */
 function* decodedChunks(bytes: Uint8Array, encoding: Encoding): Generator<string> {
 	const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-	for (let i = 0; i < bytes.length; i += CHUNK) {
-		const text = decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true });
-		if (text) yield text;
+	let carry = '';
+	for (let i = 0; ; i += CHUNK) {
+		const isLast = i + CHUNK >= bytes.length;
+		const text = carry + decoder.decode(bytes.subarray(i, i + CHUNK), { stream: !isLast });
+		if (isLast) {
+			if (text) yield text;
+			return;
+		}
+		const cut = recordBoundary(text);
+		if (cut > 0) yield text.slice(0, cut);
+		carry = text.slice(Math.max(cut, 0));
 	}
-	const rest = decoder.decode();
-	if (rest) yield rest;
+}
+
+/** The index just after the last line break that is outside quotes (text starts at a record start), or -1. */
+function recordBoundary(text: string): number {
+	let isQuoted = false;
+	let cut = -1;
+	for (let k = 0; k < text.length; k++) {
+		const ch = text.charCodeAt(k);
+		if (ch === 34) isQuoted = !isQuoted;
+		// A CR at the very end may be the first half of CRLF: it is no boundary until the next piece shows.
+		else if (!isQuoted && (ch === 10 || (ch === 13 && k + 1 < text.length && text.charCodeAt(k + 1) !== 10)))
+			cut = k + 1;
+	}
+	return cut;
 }
 
 export type ParseCallbacks = {

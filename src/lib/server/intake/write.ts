@@ -6,13 +6,11 @@
  */
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
-import type { PilotComparison } from './compare';
+import { UNCHANGED, type PilotComparison } from './compare';
 import type { PilotContext } from './context';
 import type { RowStore } from './rows';
 
-export type Writer = ReturnType<typeof writer>;
-
-/** Prepares the statements once per import. */
+/** Prepares the statements once per import and returns the per-pilot writer. */
 export function writer(sqlite: Database.Database, uploadId: number, now: number) {
 	const nextNumber = sqlite.prepare(
 		'SELECT COALESCE(MAX(number), 0) + 1 AS n FROM revisions WHERE pilot_id = ? AND period = ?'
@@ -36,46 +34,50 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number)
 		GROUP BY indicator_code`);
 
 	/** Writes the pilot's changes; returns the revisions it created. */
-	return function writePilot(pilot: PilotContext, store: RowStore, cmp: PilotComparison) {
+	return function writePilot(pilot: PilotContext, store: RowStore, order: Int32Array, cmp: PilotComparison) {
+		const revision = [0, 0, 0, 0];
 		const created: { period: string; revisionId: number; number: number }[] = [];
-		for (const p of cmp.periods) {
-			const rows = cmp.statuses.filter((s) => store.period[s.i] === p);
-			const removed = cmp.removed.filter((r) => r.period === p);
-			const count = (status: string) => rows.filter((s) => s.status === status).length;
-			if (count('new') + count('changed') + removed.length === 0) continue;
+		for (let p = 0; p < 4; p++) {
+			if (!cmp.changed[p]) continue;
 			const period = pilot.periods[p];
 			const number = (nextNumber.get(pilot.id, period) as { n: number }).n;
-			const revisionId = Number(
+			const c = cmp.counts;
+			revision[p] = Number(
 				insertRevision.run(
 					pilot.id,
 					period,
 					number,
 					uploadId,
 					now,
-					count('new'),
-					count('changed'),
-					removed.length,
-					count('unchanged')
+					c.new[p],
+					c.changed[p],
+					c.removed[p],
+					c.unchanged[p]
 				).lastInsertRowid
 			);
-			for (const r of removed) close.run(revisionId, r.stored.id);
-			for (const s of rows) {
-				if (s.status === 'unchanged') continue;
-				if (s.old) close.run(revisionId, s.old.id);
-				const e = store.enterprise[s.i];
-				insert.run(
-					pilot.id,
-					period,
-					e === 0 ? null : e,
-					INDICATORS[store.indicator[s.i]].code,
-					store.value[s.i],
-					store.notes.get(s.i) ?? null,
-					revisionId
-				);
-			}
-			clearRollup.run(pilot.id, period);
-			fillRollup.run(revisionId, pilot.id, period);
-			created.push({ period, revisionId, number });
+			created.push({ period, revisionId: revision[p], number });
+		}
+		for (const r of cmp.removed) close.run(revision[r.period], r.id);
+		for (let k = 0; k < cmp.to - cmp.from; k++) {
+			if (cmp.status[k] === UNCHANGED) continue;
+			const i = order[cmp.from + k];
+			const p = store.period[i];
+			if (cmp.oldId[k]) close.run(revision[p], cmp.oldId[k]);
+			const e = store.enterprise[i];
+			insert.run(
+				pilot.id,
+				pilot.periods[p],
+				e === 0 ? null : e,
+				INDICATORS[store.indicator[i]].code,
+				store.value[i],
+				store.noteOf(i),
+				revision[p]
+			);
+		}
+		for (let p = 0; p < 4; p++) {
+			if (!revision[p]) continue;
+			clearRollup.run(pilot.id, pilot.periods[p]);
+			fillRollup.run(revision[p], pilot.id, pilot.periods[p]);
 		}
 		return created;
 	};
