@@ -28,7 +28,7 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	webServer: {
-		command: `rm -rf test-results/e2e && mkdir -p test-results/e2e && tsx scripts/cli.ts setup && node build`,
+		command: `rm -rf test-results/e2e && mkdir -p test-results/e2e && tsx scripts/cli.ts setup && node scripts/serve.mjs`,
 		env: { DATABASE_URL: `file:${DB}`, PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, QUIET_LOGS: '1' },
 		url: `http://localhost:${PORT}/`,
 		timeout: 120_000,

@@ -2,6 +2,7 @@
  * The command line: the same server modules as the app, on the database named by DATABASE_URL.
  *
  *   npm run cli -- setup                      migrate and seed (demo data unless SEED_DEMO=0)
+ *   npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]   quarterly indicator file (as admin by default)
  *   npm run cli -- registry import FILE [--dry-run] [--json]
  *   npm run cli -- registry export [pilots|enterprises|indicators] [--lang en] [--out FILE]
  *   npm run cli -- user add NAME --role ROLE [--province P] [--pilots A,B] [--display-name N]
@@ -19,6 +20,7 @@ import * as users from '../src/lib/server/users';
 import { isRole } from '../src/lib/server/auth';
 import { resolveProvince } from '../src/lib/domain/provinces';
 import { formatProblems } from './cli-format';
+import { importCommand } from './cli-intake';
 
 type Args = { positional: string[]; flags: Map<string, string | true> };
 
@@ -59,13 +61,31 @@ async function main(argv: string[]): Promise<number> {
 	const actor = systemActor('cli');
 	if (command === 'setup') {
 		const { db, sqlite } = openDb();
-		const accounts = await seedAll(db, process.env.SEED_DEMO !== '0');
+		const { accounts, intake } = await seedAll(db, process.env.SEED_DEMO !== '0');
 		sqlite.close();
+		if (intake)
+			console.log(
+				`示例季度数据 / Demo quarterly files: ${intake.imported} imported through the intake (${intake.warned.length} with warnings), ` +
+					`${intake.refused.length} refused on purpose (${intake.refused.join(', ')}); all in ${intake.folder}`
+			);
 		if (accounts.length) {
 			console.log('示例账户 / Demo accounts (fictional data):');
 			for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.username.padEnd(12)} ${a.password}`);
 		}
 		return 0;
+	}
+	if (command === 'import') {
+		if (!sub) throw new UsageError('import FILE [--dry-run] [--json] [--as USERNAME]');
+		const { db, sqlite } = openDb();
+		try {
+			return await importCommand(db, sub, {
+				dryRun: args.flags.has('dry-run'),
+				json: args.flags.has('json'),
+				as: flag(args, 'as') ?? 'admin'
+			});
+		} finally {
+			sqlite.close();
+		}
 	}
 	if (command === 'registry' && sub === 'import') {
 		if (!target) throw new UsageError('registry import FILE [--dry-run] [--json]');
@@ -137,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	throw new UsageError('setup | registry import|export | user add|passwd|disable|enable');
+	throw new UsageError('setup | import FILE | registry import|export | user add|passwd|disable|enable');
 }
 
 main(process.argv.slice(2)).then(

@@ -96,20 +96,21 @@ export function comparePilot(
 				cmp.changed[p] = true;
 			}
 		}
-		const reference = slipReference(
+		const slip = slipAgainst(
 			history.get(e * 64 + ind),
 			old?.value,
 			pilot.baselines.get(INDICATORS[ind].code),
 			INDICATORS[ind].kind,
-			e ? perEnterprise : 1
+			e ? perEnterprise : 1,
+			value
 		);
-		if (reference && isSlip(value / reference))
+		if (slip)
 			warnings.push(
 				problem(
 					'W_UNIT_SLIP',
 					{ row: store.row[i], column: columnName('value'), value: String(value) },
 					{
-						ratio: value >= reference ? Math.round(value / reference) : `1/${Math.round(reference / value)}`
+						ratio: slip >= 1 ? Math.round(slip) : `1/${Math.round(1 / slip)}`
 					}
 				)
 			);
@@ -125,17 +126,24 @@ export function comparePilot(
 	return cmp;
 }
 
-/** What a value is compared with: the median of its own history (other quarters), else the baseline's quarter share. */
-function slipReference(
+/**
+ * The ratio to report when a value looks like a ×1000 slip, else null. The value is compared with
+ * its own history (other quarters, not the value it replaces) and the baseline's quarterly share; it
+ * is a slip only when it sits about a thousand times off most of them — so that one slipped quarter
+ * in the history does not make every later, correct quarter look wrong.
+ */
+function slipAgainst(
 	past: number[] | undefined,
 	replaced: number | undefined,
 	baseline: number | undefined,
 	kind: string,
-	share: number
+	share: number,
+	value: number
 ): number | null {
-	const others = past ? (replaced === undefined ? past : past.filter((v) => v !== replaced)) : [];
-	if (others.length) return median(others);
-	return baseline && kind === 'periodic' ? baseline / 4 / share : null;
+	const references = past ? (replaced === undefined ? [...past] : past.filter((v) => v !== replaced)) : [];
+	if (baseline && kind === 'periodic') references.push(baseline / 4 / share);
+	const off = references.map((r) => value / r).filter((ratio) => isSlip(ratio));
+	return off.length > references.length / 2 ? median(off) : null;
 }
 
 function median(values: number[]): number {

@@ -11,7 +11,7 @@ import type { Problem } from '../../problems';
 import { record } from '../audit';
 import { mapHeader } from '../ingest/table';
 import { INDICATORS } from '../../domain/indicators';
-import { INTAKE_COLUMNS } from './columns';
+import { INTAKE_COLUMNS } from '../../intake-columns';
 import { CHANGED, comparePilot, UNCHANGED, type PilotComparison } from './compare';
 import { pilotLookup } from './context';
 import { detectEncoding, parseRecords } from './parse';
@@ -64,6 +64,8 @@ export type IntakeOptions = {
 	fileName: string;
 	channel: Channel;
 	ip?: string | null;
+	/** When the upload is recorded as made (the demo seed backdates its files); default now. */
+	at?: number;
 	/** The day periods must have begun by (tests set it; default today in China). */
 	today?: string;
 	dataDir?: string;
@@ -178,7 +180,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 	}
 	summary.revisions = []; // the would-be revisions of the comparison give way to the real ones
 	keepRawFile(bytes, sha256, options.dataDir);
-	const now = Date.now();
+	const now = options.at ?? Date.now();
 	db.transaction((tx) => {
 		const uploadId = Number(
 			sqlite

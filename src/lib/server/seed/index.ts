@@ -13,6 +13,12 @@ import { writeDataset } from '../registry/write';
 import { realPilots } from './real-pilots';
 import { demoProgramme } from './demo';
 import type { Role } from '../auth';
+import { uploads } from '../db/schema';
+import { importIndicators } from '../intake';
+import { demoQuarterFiles } from './demo-quarters';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir } from '../intake/store';
 
 const BATCHES = [
 	{
@@ -128,9 +134,56 @@ function demoScope(db: Db): { province: string; pilotCodes: string[] } {
 	return { province, pilotCodes };
 }
 
+export type DemoIntake = { imported: number; refused: string[]; warned: string[]; folder: string };
+
+/**
+ * The demo programme's quarterly files, generated for the quarters already due and imported through
+ * the intake pipeline (as the demo admin, backdated to when each was "sent"), once. Refused files
+ * (the demo's deliberate mistakes) are left for a person to try; every file is also written to
+ * DATA_DIR/demo-files so that it can be uploaded by hand.
+ */
+export async function seedDemoQuarters(db: Db, today: string): Promise<DemoIntake | null> {
+	if (db.select({ n: count() }).from(uploads).get()!.n > 0) return null;
+	const admin = userAccounts.findByUsername(db, 'admin');
+	if (!admin) return null;
+	const user = {
+		id: admin.id,
+		username: admin.username,
+		displayName: admin.displayName,
+		role: 'admin' as const,
+		provinceCode: null
+	};
+	const folder = join(dataDir(), 'demo-files');
+	mkdirSync(folder, { recursive: true });
+	const result: DemoIntake = { imported: 0, refused: [], warned: [], folder };
+	for (const file of demoQuarterFiles(demoProgramme(), today)) {
+		writeFileSync(join(folder, file.fileName), file.bytes);
+		const summary = await importIndicators(db, file.bytes, {
+			user,
+			dryRun: false,
+			fileName: file.fileName,
+			channel: 'cli',
+			today,
+			at: Date.parse(`${file.submittedOn}T10:00:00+08:00`)
+		});
+		if (summary.errorCount > 0) result.refused.push(file.fileName);
+		else {
+			result.imported++;
+			if (summary.warningCount > 0) result.warned.push(file.fileName);
+		}
+	}
+	return result;
+}
+
 /** Everything the first start needs; `withDemo` false leaves out the demo programme and accounts. */
-export async function seedAll(db: Db, withDemo: boolean): Promise<typeof DEMO_ACCOUNTS> {
+export async function seedAll(
+	db: Db,
+	withDemo: boolean,
+	today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+) {
 	seedReference(db);
 	seedRealPilots(db);
-	return withDemo ? seedDemo(db) : [];
+	if (!withDemo) return { accounts: [], intake: null };
+	const accounts = await seedDemo(db);
+	return { accounts, intake: await seedDemoQuarters(db, today) };
 }

@@ -1,5 +1,5 @@
 /** The quarterly indicator file: long format, one value per row, zh or en headers. */
-import type { ColumnSpec } from '../ingest/table';
+import type { ColumnSpec } from './server/ingest/table';
 
 const col = (key: string, required: boolean, ...aliases: string[]): ColumnSpec => ({ key, aliases, required });
 

@@ -1,0 +1,60 @@
+/** `npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]`: the intake from the command line. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Db } from '../src/lib/server/db';
+import { importIndicators, type IntakeSummary } from '../src/lib/server/intake';
+import * as users from '../src/lib/server/users';
+import type { Role } from '../src/lib/server/auth';
+
+/** Runs one import as the named user; returns the exit code (0 accepted, 1 refused). */
+export async function importCommand(
+	db: Db,
+	file: string,
+	options: { dryRun: boolean; json: boolean; as: string }
+): Promise<number> {
+	const account = users.findByUsername(db, options.as);
+	if (!account || account.isDisabled) {
+		console.error(`没有可用的用户 ${options.as} / No usable user ${options.as}`);
+		return 2;
+	}
+	const user = {
+		id: account.id,
+		username: account.username,
+		displayName: account.displayName,
+		role: account.role as Role,
+		provinceCode: account.provinceCode
+	};
+	const summary = await importIndicators(db, readFileSync(file), {
+		user,
+		dryRun: options.dryRun,
+		fileName: basename(file),
+		channel: 'cli'
+	});
+	console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+	return summary.errorCount > 0 ? 1 : 0;
+}
+
+/** An intake summary as plain text: the verdict, the counts, then one problem per line (zh / en). */
+export function formatSummary(s: IntakeSummary): string {
+	const c = s.counts;
+	const lines = [
+		`${s.fileName}: ${s.rows} rows, ${s.encoding ?? '?'}, delimiter ${JSON.stringify(s.delimiter ?? '?')}, sha256 ${s.sha256.slice(0, 12)}…`,
+		s.errorCount
+			? `拒绝导入：${s.errorCount} 个错误，未写入任何内容 / Refused: ${s.errorCount} errors, nothing written`
+			: s.isIdentical
+				? '与已存数据相同，未作更改 / Identical to what is stored: nothing changed'
+				: s.isWritten
+					? `已导入，上传编号 ${s.uploadId} / Imported as upload ${s.uploadId}`
+					: '检查通过（未写入）/ Check passed (nothing written)',
+		`new ${c.new} · changed ${c.changed} · unchanged ${c.unchanged} · removed ${c.removed} · refused rows ${c.refused} · warnings ${s.warningCount}`
+	];
+	for (const r of s.revisions)
+		lines.push(`  revision ${r.pilotCode} ${r.period}${r.number ? ` #${r.number}` : ' (would be new)'}`);
+	for (const p of s.problems) {
+		const where = p.row === null ? 'file' : `row ${p.row}${p.column ? `, ${p.column}` : ''}`;
+		lines.push(`  [${p.severity} ${p.code ?? ''}] ${where}${p.value ? ` “${p.value}”` : ''}: ${p.zh} / ${p.en}`);
+	}
+	if (s.errorCount + s.warningCount > s.problems.length)
+		lines.push(`  … ${s.errorCount + s.warningCount - s.problems.length} more`);
+	return lines.join('\n');
+}

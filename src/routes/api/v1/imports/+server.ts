@@ -1,0 +1,44 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import * as tokens from '$lib/server/tokens';
+import { importIndicators, MAX_BYTES } from '$lib/server/intake';
+import type { RequestHandler } from './$types';
+
+const refuse = (status: number, code: string, zh: string, en: string) => json({ error: { code, zh, en } }, { status });
+
+/**
+ * POST /api/v1/imports[?dryRun=1][&fileName=x.csv] with `Authorization: Bearer <token>` and the CSV
+ * bytes as the body (Content-Type text/csv). Answers the same summary as the web page and the CLI:
+ * 200 accepted (or identical, or a clean dry run), 422 refused with its problems.
+ */
+export const POST: RequestHandler = async ({ request, url, getClientAddress }) => {
+	const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	const user = bearer ? tokens.authenticate(getDb(), bearer) : null;
+	if (!user) return refuse(401, 'UNAUTHORISED', '缺少或无效的访问令牌', 'Missing or invalid bearer token');
+	if (!tokens.canImport(user.role))
+		return refuse(403, 'FORBIDDEN', '此角色不能报送数据', 'This role cannot report values');
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > MAX_BYTES)
+		return refuse(
+			413,
+			'E_FILE_TOO_LARGE',
+			`文件超过 ${MAX_BYTES / 1048576} MB 上限`,
+			`The file exceeds ${MAX_BYTES / 1048576} MB`
+		);
+	const bytes = new Uint8Array(await request.arrayBuffer());
+	if (bytes.length > MAX_BYTES)
+		return refuse(
+			413,
+			'E_FILE_TOO_LARGE',
+			`文件超过 ${MAX_BYTES / 1048576} MB 上限`,
+			`The file exceeds ${MAX_BYTES / 1048576} MB`
+		);
+	const summary = await importIndicators(getDb(), bytes, {
+		user,
+		dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
+		fileName: url.searchParams.get('fileName') ?? 'api-upload.csv',
+		channel: 'api',
+		ip: getClientAddress()
+	});
+	return json(summary, { status: summary.errorCount > 0 ? 422 : 200 });
+};
