@@ -180,5 +180,25 @@ export const en: Record<MessageKey, string> = {
 	'error.id': 'Error id',
 	'error.home': 'Back to the home page',
 	'error.403': 'You may not see this page',
-	'error.404': 'Page not found'
+	'error.404': 'Page not found',
+	'values.title': 'Reported values',
+	'values.lead':
+		'Each indicator’s figure per quarter (the enterprises’ sum, or the pilot-level value); in brackets, how many enterprises reported. Click a quarter for its detail.',
+	'values.enterprisesReporting': 'enterprises reporting',
+	'values.quarterDetail': '{period} in detail',
+	'values.none': 'No quarter has been reported yet',
+	'values.enterprise': 'Enterprise',
+	'values.pilotLevel': 'pilot level',
+	'values.note': 'Note',
+	'values.template': 'Download the {period} template',
+	'values.upload': 'Upload quarterly values',
+	'history.title': 'Revision history',
+	'history.period': 'Period',
+	'history.number': 'Revision',
+	'history.at': 'When',
+	'history.uploader': 'Uploaded by',
+	'history.file': 'File',
+	'history.changes': 'Changes',
+	'history.changesText': '{added} new, {changed} changed, {removed} removed, {unchanged} unchanged',
+	'history.none': 'No revision yet'
 };

@@ -45,7 +45,7 @@ function undecodable(bytes: Uint8Array): Problem {
  * The decoded text in pieces that end only at a record boundary (a line break outside quotes):
  * papaparse's streaming misreads a quoted field cut between two pieces as an unclosed quote.
  */
-function* decodedChunks(bytes: Uint8Array, encoding: Encoding): Generator<string> {
+function* decodedChunks(bytes: Uint8Array, encoding: Encoding, delimiter: string): Generator<string> {
 	const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
 	let carry = '';
 	for (let i = 0; ; i += CHUNK) {
@@ -55,22 +55,39 @@ function* decodedChunks(bytes: Uint8Array, encoding: Encoding): Generator<string
 			if (text) yield text;
 			return;
 		}
-		const cut = recordBoundary(text);
+		const cut = recordBoundary(text, delimiter.charCodeAt(0));
 		if (cut > 0) yield text.slice(0, cut);
 		carry = text.slice(Math.max(cut, 0));
 	}
 }
 
-/** The index just after the last line break that is outside quotes (text starts at a record start), or -1. */
-function recordBoundary(text: string): number {
+/**
+ * The index just after the last line break that ends a record (text starts at a record start), or
+ * -1. A quote opens a quoted field only at the start of a field, as papaparse reads it, so a stray
+ * quote inside an unquoted field (5" pipe) does not throw the count off.
+ */
+function recordBoundary(text: string, delimiter: number): number {
 	let isQuoted = false;
+	let isFieldStart = true;
 	let cut = -1;
 	for (let k = 0; k < text.length; k++) {
 		const ch = text.charCodeAt(k);
-		if (ch === 34) isQuoted = !isQuoted;
+		if (isQuoted) {
+			if (ch === 34) {
+				if (text.charCodeAt(k + 1) === 34) k++;
+				else isQuoted = false;
+			}
+			continue;
+		}
+		if (ch === 34 && isFieldStart) {
+			isQuoted = true;
+			continue;
+		}
 		// A CR at the very end may be the first half of CRLF: it is no boundary until the next piece shows.
-		else if (!isQuoted && (ch === 10 || (ch === 13 && k + 1 < text.length && text.charCodeAt(k + 1) !== 10)))
+		if (ch === 10 || (ch === 13 && k + 1 < text.length && text.charCodeAt(k + 1) !== 10)) {
 			cut = k + 1;
+			isFieldStart = true;
+		} else isFieldStart = ch === delimiter || ch === 13;
 	}
 	return cut;
 }
@@ -96,7 +113,7 @@ export async function parseRecords(
 	const problems: Problem[] = [];
 	let seen = 0;
 	await new Promise<void>((resolve, reject) => {
-		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding)), {
+		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding, delimiter)), {
 			delimiter,
 			header: false,
 			skipEmptyLines: false,

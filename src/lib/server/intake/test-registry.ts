@@ -9,8 +9,7 @@
 import type Database from 'better-sqlite3';
 import { openDb, type Db } from '../db';
 import { systemActor } from '../audit';
-import type { SessionUser } from '../auth';
-import type { Role } from '../auth';
+import type { Role, SessionUser } from '../auth';
 import { termEndFor } from '../../domain/periods';
 import { writeDataset } from '../registry/write';
 import type { RegistryPilot } from '../registry/types';
