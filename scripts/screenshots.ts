@@ -1,7 +1,8 @@
 /**
  * Takes a full-page screenshot of each main page of a running app, for a person to look at:
  *   BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts OUT_DIR [path ...]
- * Signs in as the demo ministry account first (override with SHOT_USER / SHOT_PASSWORD).
+ * Signs in as the demo ministry account first (override with SHOT_USER / SHOT_PASSWORD);
+ * SHOT_LANG=en switches to English; SHOT_SELECTOR shoots one element instead of the whole page.
  */
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -33,7 +34,14 @@ await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 for (const path of pages) {
 	await page.goto(base + path);
 	const name = path.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '') || 'home';
-	await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+	// SHOT_SELECTOR: only that part of the page (e.g. one section of a long page)
+	const selector = process.env.SHOT_SELECTOR;
+	if (selector)
+		await page
+			.locator(selector)
+			.first()
+			.screenshot({ path: `${out}/${name}.png` });
+	else await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
 	console.log(`${out}/${name}.png`);
 }
 await browser.close();

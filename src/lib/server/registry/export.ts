@@ -3,17 +3,12 @@
  * them, zh or en headers, and formula-safe text cells.
  */
 import { asc, eq } from 'drizzle-orm';
-import Papa from 'papaparse';
 import type { Db } from '../db';
 import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from '../db/schema';
 import { headers, type RegistryKind } from './columns';
+import { toCsv } from '../../csv';
 
-/** Prefixes a text cell that a spreadsheet would run as a formula. Numbers pass unchanged. */
-export function formulaSafe(cell: string | number | null): string {
-	if (cell === null) return '';
-	if (typeof cell === 'number') return String(cell);
-	return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
-}
+export { formulaSafe } from '../../csv';
 
 function rows(db: Db, kind: RegistryKind): (string | number | null)[][] {
 	if (kind === 'pilots') {
@@ -70,6 +65,5 @@ function rows(db: Db, kind: RegistryKind): (string | number | null)[][] {
 
 /** The registry of one kind as CSV text with a BOM (values in canonical units). */
 export function exportCsv(db: Db, kind: RegistryKind, lang: 'zh' | 'en' = 'zh'): string {
-	const data = rows(db, kind).map((r) => r.map(formulaSafe));
-	return '\uFEFF' + Papa.unparse({ fields: headers(kind, lang), data }, { newline: '\r\n' }) + '\r\n';
+	return toCsv(headers(kind, lang), rows(db, kind));
 }

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUser, scopeOf } from '$lib/server/access';
+import * as pilots from '$lib/server/pilots';
+import { templateCsv } from '$lib/server/intake/template';
+import { periodKey, termQuarters } from '$lib/domain/periods';
+import type { RequestHandler } from './$types';
+
+/** GET ?period=2025Q4&lang=zh|en: the pilot's template for one of its term quarters. */
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const user = requireUser(locals.user);
+	const pilot = pilots.get(getDb(), scopeOf(user), params.code);
+	if (!pilot) error(404, 'Not found');
+	const periods = pilot.termStart ? termQuarters(pilot.termStart).map(periodKey) : [];
+	const period = url.searchParams.get('period') ?? '';
+	if (!periods.includes(period)) error(400, `Period must be one of: ${periods.join(', ') || '(term unknown)'}`);
+	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
+	const csv = templateCsv(
+		pilot.code,
+		period,
+		pilot.enterprises.map((e) => e.code),
+		pilot.indicators.map((i) => i.indicatorCode),
+		lang
+	);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${pilot.code}_${period}_template.csv"`
+		}
+	});
+};

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { listedCodes, signIn } from './helpers';
+
+/** Downloads the template of the pilot's first term quarter through its link, fills every value, saves it. */
+async function filledTemplate(
+	page: Page,
+	code: string,
+	value: string,
+	dir: string
+): Promise<{ file: string; period: string }> {
+	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	const link = page.locator('[data-testid^=template-]').first();
+	const period = (await link.getAttribute('data-testid'))!.replace('template-', '');
+	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+	const text = readFileSync((await download.path())!, 'utf8');
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+	expect(parsed.data[0]).toEqual(['试点编号', '企业编号', '报告期', '指标代码', '数值', '单位', '备注']);
+	expect(parsed.data.length).toBeGreaterThan(5);
+	const rows = parsed.data.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], r[3], value, r[5], r[6]]));
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, `${code}_${period}.csv`);
+	writeFileSync(file, '\uFEFF' + Papa.unparse(rows));
+	return { file, period };
+}
+
+test('an implementer fills a template, previews, checks and imports it, then sees the values on the pilot page', async ({
+	page
+}, info) => {
+	await signIn(page, 'implementer');
+	await page.goto('/pilots');
+	const [code] = await listedCodes(page);
+	const { file, period } = await filledTemplate(page, code, '1.5', info.outputDir);
+
+	await page.goto('/imports', { waitUntil: 'networkidle' });
+	await page.getByTestId('import-file').setInputFiles(file);
+	const preview = page.getByTestId('import-preview');
+	await expect(preview).toContainText('UTF-8');
+	await expect(preview).toContainText('pilot_code');
+	await expect(preview).toContainText(code);
+
+	await page.getByRole('button', { name: '检查（不写入）' }).click();
+	await expect(page.getByTestId('import-result')).toContainText('检查通过');
+
+	await page.getByRole('button', { name: '导入' }).click();
+	await expect(page.getByTestId('import-result')).toContainText('已导入');
+	await page
+		.getByTestId('import-result')
+		.getByRole('link', { name: new RegExp(`${code} ${period}`) })
+		.click();
+
+	await expect(page).toHaveURL(new RegExp(`/pilots/${code}\\?quarter=${period}`));
+	await expect(page.getByTestId('quarter-values')).toContainText('1.5');
+	await expect(page.getByTestId('revision-history')).toContainText(`${code}_${period}.csv`);
+	await expect(page.getByTestId('revision-history')).toContainText('implementer');
+});
+
+test('a bad file is refused row by row, and its report downloads formula-safe', async ({ page }, info) => {
+	await signIn(page, 'implementer');
+	await page.goto('/pilots');
+	const mine = await listedCodes(page);
+	const other = ['D-001', 'D-002', 'D-003'].find((c) => !mine.includes(c))!;
+	mkdirSync(info.outputDir, { recursive: true });
+	const file = join(info.outputDir, 'bad.csv');
+	writeFileSync(
+		file,
+		[
+			'pilot_code,enterprise_code,period,indicator_code,value,unit,note',
+			`${other},E001,2025Q4,voc,12,t,`,
+			`${mine[0]},E001,2025Q4,voc,12吨,t,`,
+			`${mine[0]},E001,2025Q4,nox,=1+1,t,`
+		].join('\r\n') + '\r\n'
+	);
+	await page.goto('/imports', { waitUntil: 'networkidle' });
+	await page.getByTestId('import-file').setInputFiles(file);
+	await page.getByRole('button', { name: '导入' }).click();
+	const result = page.getByTestId('import-result');
+	await expect(result).toContainText('文件未导入');
+	const problems = page.getByTestId('problems');
+	await expect(problems).toContainText('E_PILOT_FORBIDDEN');
+	await expect(problems).toContainText('E_VALUE_NOT_NUMBER');
+	await expect(problems.locator('tbody tr').first()).toContainText('2');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
+	const report = readFileSync((await download.path())!, 'utf8');
+	expect(report.charCodeAt(0)).toBe(0xfeff);
+	expect(report).toContain('E_PILOT_FORBIDDEN');
+	expect(report).toContain(`'=1+1`); // formula-safe
+});
+
+test('the HTTP API takes a bearer token that can be revoked', async ({ page, request }, info) => {
+	await signIn(page, 'implementer');
+	await page.goto('/pilots');
+	const [code] = await listedCodes(page);
+	const { file } = await filledTemplate(page, code, '2.25', info.outputDir);
+
+	await page.goto('/account', { waitUntil: 'networkidle' });
+	await page.getByLabel('名称').fill('e2e');
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const token = (await page.getByTestId('new-token').textContent())!.trim();
+	expect(token).toMatch(/^cpt_/);
+
+	const body = readFileSync(file);
+	const anonymous = await request.post('/api/v1/imports?dryRun=1', {
+		data: body,
+		headers: { 'content-type': 'text/csv' }
+	});
+	expect(anonymous.status()).toBe(401);
+	const dry = await request.post('/api/v1/imports?dryRun=1&fileName=api.csv', {
+		data: body,
+		headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }
+	});
+	expect(dry.status()).toBe(200);
+	const summary = await dry.json();
+	expect(summary).toMatchObject({ isDryRun: true, isWritten: false, errorCount: 0, fileName: 'api.csv' });
+	expect(summary.counts.new + summary.counts.changed).toBeGreaterThan(0);
+
+	await page.getByRole('button', { name: '撤销' }).first().click();
+	await expect(page.getByText('已撤销').first()).toBeVisible();
+	const revoked = await request.post('/api/v1/imports?dryRun=1', {
+		data: body,
+		headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }
+	});
+	expect(revoked.status()).toBe(401);
+});
+
+test('province and ministry users cannot reach the upload page or the API', async ({ page }) => {
+	await signIn(page, 'ministry');
+	expect((await page.goto('/imports'))?.status()).toBe(403);
+	expect((await page.goto('/account'))?.status()).toBe(403);
+});
