@@ -7,4 +7,5 @@
 process.env.BODY_SIZE_LIMIT ??= '54M';
 process.env.PORT ??= '3000';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+process.env.INTAKE_WORKER ??= new URL('../build/intake-worker.mjs', import.meta.url).pathname;
 await import('../build/index.js');

@@ -132,3 +132,32 @@ test('province and ministry users cannot reach the upload page or the API', asyn
 	expect((await page.goto('/imports'))?.status()).toBe(403);
 	expect((await page.goto('/account'))?.status()).toBe(403);
 });
+
+test('while a large file is being checked, the other pages keep answering', async ({ page, request }) => {
+	await signIn(page, 'implementer');
+	await page.goto('/account', { waitUntil: 'networkidle' });
+	await page.getByLabel('名称').fill('big');
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const token = (await page.getByTestId('new-token').textContent())!.trim();
+	// 400,000 rows of an unknown pilot: every row is read, checked and refused, which takes a while.
+	const rows = Array.from({ length: 400_000 }, (_, i) => `X-${i % 997},E${i % 50},2025Q4,voc,${i}.5,t,`);
+	const body = Buffer.from(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
+	const finished: string[] = [];
+	const big = request
+		.post('/api/v1/imports?dryRun=1', {
+			data: body,
+			headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+			timeout: 120_000
+		})
+		.then((r) => {
+			finished.push('import');
+			return r;
+		});
+	await new Promise((r) => setTimeout(r, 400));
+	const home = await request.get('/');
+	finished.push('home');
+	expect(home.status()).toBe(200);
+	const response = await big;
+	expect(response.status()).toBe(422);
+	expect(finished).toEqual(['home', 'import']);
+});

@@ -5,7 +5,8 @@ import { uploads } from '$lib/server/db/schema';
 import { requireUser, scopeOf } from '$lib/server/access';
 import * as pilots from '$lib/server/pilots';
 import { canImport } from '$lib/server/tokens';
-import { importIndicators, MAX_BYTES } from '$lib/server/intake';
+import { MAX_BYTES } from '$lib/server/intake';
+import { runIntake } from '$lib/server/intake/run';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only roles that report values reach the upload page (others get 403). */
@@ -41,7 +42,7 @@ async function run(event: RequestEvent, dryRun: boolean) {
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0) return fail(400, { noFile: true as const });
 	if (file.size > MAX_BYTES) return fail(413, { tooLarge: true as const });
-	const summary = await importIndicators(getDb(), new Uint8Array(await file.arrayBuffer()), {
+	const summary = await runIntake(getDb(), new Uint8Array(await file.arrayBuffer()), {
 		user,
 		dryRun,
 		fileName: file.name,

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import * as tokens from '$lib/server/tokens';
-import { importIndicators, MAX_BYTES } from '$lib/server/intake';
+import { MAX_BYTES } from '$lib/server/intake';
+import { runIntake } from '$lib/server/intake/run';
 import type { RequestHandler } from './$types';
 
 const refuse = (status: number, code: string, zh: string, en: string) => json({ error: { code, zh, en } }, { status });
@@ -33,7 +34,7 @@ export const POST: RequestHandler = async ({ request, url, getClientAddress }) =
 			`文件超过 ${MAX_BYTES / 1048576} MB 上限`,
 			`The file exceeds ${MAX_BYTES / 1048576} MB`
 		);
-	const summary = await importIndicators(getDb(), bytes, {
+	const summary = await runIntake(getDb(), bytes, {
 		user,
 		dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
 		fileName: url.searchParams.get('fileName') ?? 'api-upload.csv',

@@ -1,0 +1,29 @@
+/**
+ * Runs an intake for the web server: in a worker thread when the bundled worker is there (the
+ * production build), otherwise in this process (development, tests). Same summary either way.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../db';
+import { importIndicators, type IntakeOptions, type IntakeSummary } from './index';
+
+/** Where the bundled worker lives (INTAKE_WORKER, set by scripts/serve.mjs; default build/intake-worker.mjs). */
+function workerPath(): string {
+	return resolve(process.env.INTAKE_WORKER ?? 'build/intake-worker.mjs');
+}
+
+export function runIntake(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+	const path = workerPath();
+	if (!existsSync(path)) return importIndicators(db, bytes, options);
+	return new Promise((done, fail) => {
+		const worker = new Worker(path);
+		worker.once('message', (reply: { ok: true; summary: IntakeSummary } | { ok: false; error: string }) => {
+			void worker.terminate();
+			if (reply.ok) done(reply.summary);
+			else fail(new Error(`intake worker: ${reply.error}`));
+		});
+		worker.once('error', fail);
+		worker.postMessage({ bytes, options, databaseUrl: process.env.DATABASE_URL });
+	});
+}

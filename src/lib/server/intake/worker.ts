@@ -1,0 +1,21 @@
+/**
+ * The intake in a worker thread: the web server hands each upload here, so that parsing and writing
+ * a large file never stall the pages other people are loading. Its own connection to the same
+ * database (WAL: readers carry on while it writes). Bundled to build/intake-worker.mjs at build time.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openDb } from '../db';
+import { importIndicators, type IntakeOptions } from './index';
+
+type Job = { bytes: Uint8Array; options: IntakeOptions; databaseUrl: string | undefined };
+
+parentPort!.on('message', async (job: Job) => {
+	const { db, sqlite } = openDb(job.databaseUrl);
+	try {
+		parentPort!.postMessage({ ok: true, summary: await importIndicators(db, job.bytes, job.options) });
+	} catch (e) {
+		parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+	} finally {
+		sqlite.close();
+	}
+});
