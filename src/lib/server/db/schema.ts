@@ -309,3 +309,18 @@ export const apiTokens = sqliteTable(
 	},
 	(t) => [index('api_tokens_user_idx').on(t.userId)]
 );
+
+/** The implementer's short progress narrative for one quarter (plain text), with who wrote it last. */
+export const narratives = sqliteTable(
+	'narratives',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		text: text('text').notNull(),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.period] })]
+);

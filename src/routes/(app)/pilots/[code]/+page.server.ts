@@ -1,11 +1,28 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser, scopeOf } from '$lib/server/access';
 import * as pilots from '$lib/server/pilots';
 import * as values from '$lib/server/values';
 import { canImport } from '$lib/server/tokens';
 import { dueDate, periodKey, termQuarters } from '$lib/domain/periods';
-import type { PageServerLoad } from './$types';
+import { pilotProgress } from '$lib/server/progress';
+import * as narratives from '$lib/server/narratives';
+import { userPilots } from '$lib/server/db/schema';
+import { and, eq } from 'drizzle-orm';
+import type { SessionUser } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Narratives are written by the pilot's own implementers (and admins). */
+function canWrite(user: SessionUser, pilotId: number): boolean {
+	if (user.role === 'admin') return true;
+	if (user.role !== 'implementer') return false;
+	const link = getDb()
+		.select()
+		.from(userPilots)
+		.where(and(eq(userPilots.userId, user.id), eq(userPilots.pilotId, pilotId)))
+		.get();
+	return link !== undefined;
+}
 
 /** A pilot outside the user's scope answers 404, exactly like one that does not exist. */
 export const load: PageServerLoad = ({ locals, params, url }) => {
@@ -33,6 +50,28 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		quarterValues: quarter ? values.quarterValues(db, pilot.id, quarter) : [],
 		history: values.history(db, pilot.id),
 		canUpload: canImport(user.role),
+		progress: pilotProgress(db, pilot),
+		narratives: narratives.forPilot(db, pilot.id),
+		canWrite: canWrite(user, pilot.id),
 		today: new Date().toISOString().slice(0, 10)
 	};
+};
+
+export const actions: Actions = {
+	narrative: async ({ locals, params, request, getClientAddress }) => {
+		const user = requireUser(locals.user);
+		const pilot = pilots.get(getDb(), scopeOf(user), params.code);
+		if (!pilot) error(404, 'Not found');
+		if (!canWrite(user, pilot.id)) error(403, 'Forbidden');
+		const form = await request.formData();
+		const period = String(form.get('period') ?? '');
+		const periods = pilot.termStart ? termQuarters(pilot.termStart).map(periodKey) : [];
+		if (!periods.includes(period)) return fail(400, { narrativeError: period });
+		narratives.save(getDb(), pilot.id, period, String(form.get('text') ?? ''), {
+			userId: user.id,
+			name: user.username,
+			ip: getClientAddress()
+		});
+		return { narrativeSaved: period };
+	}
 };

@@ -1,0 +1,42 @@
+/**
+ * From an indicator's progress to the trajectory chart's input: where the pilot should be each
+ * quarter if it is on target. Periodic lower-is-better: baseline/4 − target/4 every quarter;
+ * periodic higher-is-better: target/4; cumulative: the target's share to date (a running line),
+ * less it from the prorated baseline for lower-is-better. Pure.
+ */
+import type { IndicatorTrajectoryInput } from './indicator-trajectory';
+
+export type TrajectorySource = {
+	code: string;
+	direction: 'lower' | 'higher' | 'neutral';
+	kind: 'periodic' | 'cumulative';
+	baseline: number | null;
+	target: number | null;
+	values: (number | null)[];
+	unit: string;
+};
+
+export function trajectoryInput(
+	source: TrajectorySource,
+	quarters: string[],
+	name: string,
+	locale: 'zh' | 'en'
+): IndicatorTrajectoryInput {
+	const { baseline, target, direction, kind } = source;
+	const targetTrajectory = quarters.map((_, q) => {
+		if (target === null) return null;
+		const share = kind === 'cumulative' ? (q + 1) / 4 : 1 / 4;
+		if (direction === 'higher') return target * share;
+		if (direction === 'lower' && baseline !== null) return baseline * share - target * share;
+		return null;
+	});
+	return {
+		locale,
+		quarters,
+		reported: source.values,
+		quarterlyBaseline: kind === 'periodic' && baseline !== null ? baseline / 4 : null,
+		targetTrajectory,
+		unit: source.unit,
+		name
+	};
+}
