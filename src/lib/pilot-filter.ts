@@ -1,5 +1,15 @@
 /** The pilot list's facets and sorts, shared by the query module and the page (in panel order). */
-export const FACETS = ['batch', 'category', 'industry', 'province', 'region', 'basin', 'status'] as const;
+export const FACETS = [
+	'batch',
+	'category',
+	'industry',
+	'province',
+	'region',
+	'basin',
+	'status',
+	'progress',
+	'report'
+] as const;
 export type Facet = (typeof FACETS)[number];
-export const SORTS = ['code', 'name', 'province', 'termStart', 'enterprises'] as const;
+export const SORTS = ['code', 'name', 'province', 'termStart', 'enterprises', 'attainment'] as const;
 export type Sort = (typeof SORTS)[number];

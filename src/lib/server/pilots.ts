@@ -44,6 +44,10 @@ function facetCondition(facet: Facet, value: string): SQL | undefined {
 			return isUnknown ? isNull(pilots.basin) : eq(pilots.basin, value);
 		case 'status':
 			return eq(pilots.status, value);
+		case 'progress':
+			return isUnknown ? isNull(pilots.progressStatus) : eq(pilots.progressStatus, value);
+		case 'report':
+			return isUnknown ? isNull(pilots.reportStatus) : eq(pilots.reportStatus, value);
 	}
 }
 
@@ -73,7 +77,8 @@ const SORT_COLUMNS: Record<Sort, SQL | typeof pilots.code> = {
 	name: sql`${pilots.nameZh}`,
 	province: sql`${pilots.provinceCode}`,
 	termStart: sql`${pilots.termStart}`,
-	enterprises: enterpriseCount
+	enterprises: enterpriseCount,
+	attainment: sql`${pilots.attainment}`
 };
 
 /** One page of pilots matching the filter within the scope, with the total and counts per facet. */
@@ -105,7 +110,10 @@ export function list(db: DbOrTx, scope: Scope, filter: PilotFilter) {
 			termStart: pilots.termStart,
 			isDemo: pilots.isDemo,
 			industries: industryList,
-			enterprises: enterpriseCount
+			enterprises: enterpriseCount,
+			progressStatus: pilots.progressStatus,
+			attainment: pilots.attainment,
+			reportStatus: pilots.reportStatus
 		})
 		.from(pilots)
 		.innerJoin(batches, eq(batches.id, pilots.batchId))
@@ -132,7 +140,14 @@ export function facetCounts(
 			.where(conditions(scope, filter, facet))
 			.groupBy(column)
 			.all()
-			.map((r) => ({ value: r.value === null ? 'unknown' : String(r.value), n: r.n }));
+			.map((r) => ({ value: r.value === null ? 'unknown' : String(r.value), n: r.n }))
+			// one entry per value, even if a stored value happens to read 'unknown' too
+			.reduce<{ value: string; n: number }[]>((acc, r) => {
+				const same = acc.find((a) => a.value === r.value);
+				if (same) same.n += r.n;
+				else acc.push(r);
+				return acc;
+			}, []);
 	const industry = db
 		.select({
 			value: sql<string>`CASE WHEN ${pilotIndustries.industry} LIKE 'other:%' THEN 'other' ELSE ${pilotIndustries.industry} END`,
@@ -158,7 +173,9 @@ export function facetCounts(
 		province: grouped('province', sql`${pilots.provinceCode}`),
 		region: grouped('region', sql`${pilots.airRegion}`),
 		basin: grouped('basin', sql`${pilots.basin}`),
-		status: grouped('status', sql`${pilots.status}`)
+		status: grouped('status', sql`${pilots.status}`),
+		progress: grouped('progress', sql`${pilots.progressStatus}`),
+		report: grouped('report', sql`${pilots.reportStatus}`)
 	};
 }
 

@@ -47,7 +47,12 @@ export const pilots = sqliteTable(
 		note: text('note'),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at').notNull(),
-		updatedAt: integer('updated_at').notNull()
+		updatedAt: integer('updated_at').notNull(),
+		/** Cached for lists: overall progress status and attainment, worst report status, and the day they were computed (NULL: stale). */
+		progressStatus: text('progress_status'),
+		attainment: real('attainment'),
+		reportStatus: text('report_status'),
+		statusComputedOn: text('status_computed_on')
 	},
 	(t) => [
 		index('pilots_batch_idx').on(t.batchId),

@@ -23,6 +23,8 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number)
 		'INSERT INTO observations (pilot_id, period, enterprise_id, indicator_code, value, note, revision_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
 	);
 	const clearRollup = sqlite.prepare('DELETE FROM rollups WHERE pilot_id = ? AND period = ?');
+	// The lists' cached statuses of a changed pilot are recomputed on their next read.
+	const markStale = sqlite.prepare('UPDATE pilots SET status_computed_on = NULL WHERE id = ?');
 	const fillRollup = sqlite.prepare(`
 		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
 		SELECT pilot_id, period, indicator_code,
@@ -74,6 +76,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number)
 				revision[p]
 			);
 		}
+		if (created.length) markStale.run(pilot.id);
 		for (let p = 0; p < 4; p++) {
 			if (!revision[p]) continue;
 			clearRollup.run(pilot.id, pilot.periods[p]);

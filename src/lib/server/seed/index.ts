@@ -19,6 +19,8 @@ import { demoQuarterFiles } from './demo-quarters';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../intake/store';
+import { dueDate, parsePeriod } from '../../domain/periods';
+import { addDays } from './random';
 
 const BATCHES = [
 	{
@@ -156,7 +158,9 @@ export async function seedDemoQuarters(db: Db, today: string): Promise<DemoIntak
 	const folder = join(dataDir(), 'demo-files');
 	mkdirSync(folder, { recursive: true });
 	const result: DemoIntake = { imported: 0, refused: [], warned: [], folder };
-	for (const file of demoQuarterFiles(demoProgramme(), today)) {
+	const files = demoQuarterFiles(demoProgramme(), today);
+	showLateQuarter(db, files, today);
+	for (const file of files) {
 		writeFileSync(join(folder, file.fileName), file.bytes);
 		const summary = await importIndicators(db, file.bytes, {
 			user,
@@ -173,6 +177,21 @@ export async function seedDemoQuarters(db: Db, today: string): Promise<DemoIntak
 		}
 	}
 	return result;
+}
+
+/**
+ * So that the demo implementer sees the calendar at work, their first pilot's latest quarter is sent
+ * late (twelve days after its due date, never after today) unless one of its quarters already is.
+ */
+function showLateQuarter(db: Db, files: ReturnType<typeof demoQuarterFiles>, today: string): void {
+	const implementer = userAccounts.list(db).find((u) => u.username === 'implementer');
+	const code = implementer?.pilotCodes[0];
+	const mine = files.filter((f) => f.pilotCode === code && f.mistake === null);
+	const latest = mine.at(-1);
+	if (!latest || files.some((f) => f.pilotCode === code && f.mistake === 'late')) return;
+	const p = parsePeriod(latest.period)!;
+	const late = addDays(dueDate(p, 15), 12);
+	latest.submittedOn = late < today ? late : today;
 }
 
 /** Everything the first start needs; `withDemo` false leaves out the demo programme and accounts. */

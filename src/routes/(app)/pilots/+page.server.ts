@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { requireUser, scopeOf } from '$lib/server/access';
 import * as pilots from '$lib/server/pilots';
+import { refreshStale } from '$lib/server/statuses';
 import type { PageServerLoad } from './$types';
 
 /** Reads the filter from the URL (unknown values are ignored), so a filtered view is a shareable link. */
@@ -24,6 +25,7 @@ function filterFrom(url: URL): pilots.PilotFilter {
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals.user);
 	const filter = filterFrom(url);
+	refreshStale(getDb());
 	return {
 		filter,
 		batches: pilots.batchList(getDb()),

@@ -40,6 +40,6 @@ export const actions: Actions = {
 			{ action: 'session.signin', entity: 'user', entityId: user.username }
 		);
 		setSessionCookie(cookies, url, session.token, session.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next'), '/pilots'));
+		redirect(303, safeNext(url.searchParams.get('next'), user.role === 'implementer' ? '/home' : '/pilots'));
 	}
 };
