@@ -285,6 +285,7 @@ export const en: Record<MessageKey, string> = {
 	'home.title': 'My pilots',
 	'home.due': 'Next report due',
 	'home.late': 'Late or missing',
+	'home.template': 'template',
 	'home.none': 'none',
 	'col.progress': 'Progress',
 	'col.report': 'Reports',

@@ -280,6 +280,7 @@ export const zh = {
 	'home.title': '我的试点',
 	'home.due': '下一个报送截止',
 	'home.late': '逾期或缺报',
+	'home.template': '模板',
 	'home.none': '暂无',
 	'col.progress': '进展',
 	'col.report': '报送',
