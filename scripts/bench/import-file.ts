@@ -8,6 +8,7 @@
  * Written through an fs.WriteStream with back-pressure, so memory stays bounded whatever the size.
  */
 import { createWriteStream } from 'node:fs';
+import { mulberry32 } from '../../src/lib/server/seed/random';
 
 export const ENTERPRISES_PER_PILOT = 50;
 export const PERIODS = ['2026Q1', '2026Q2', '2026Q3', '2026Q4'] as const;
@@ -56,17 +57,6 @@ export interface ImportFileInfo extends ImportRegistry {
 	bytes: number;
 	/** Data rows written (header excluded). */
 	rows: number;
-}
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 function csvField(s: string): string {

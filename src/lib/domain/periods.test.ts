@@ -3,6 +3,7 @@ import {
 	comparePeriods,
 	dueDate,
 	formatPeriod,
+	formatPeriodKey,
 	isIsoDate,
 	nextPeriod,
 	parsePeriod,
@@ -202,5 +203,13 @@ describe('isIsoDate', () => {
 		expect(isIsoDate('2024-01-01T00:00:00Z')).toBe(false);
 		expect(isIsoDate(' 2024-01-01')).toBe(false);
 		expect(isIsoDate('')).toBe(false);
+	});
+});
+
+describe('formatPeriodKey', () => {
+	it('writes a stored key for the locale and leaves anything else as it is', () => {
+		expect(formatPeriodKey('2025Q4', 'zh')).toBe('2025年第四季度');
+		expect(formatPeriodKey('2025Q4', 'en')).toBe('2025 Q4');
+		expect(formatPeriodKey('T1', 'en')).toBe('T1');
 	});
 });

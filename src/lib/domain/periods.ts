@@ -132,3 +132,9 @@ export function dueDate(p: Period, offsetDays = 15): string {
 	if (!Number.isInteger(offsetDays)) throw new RangeError(`offsetDays must be an integer: ${offsetDays}`);
 	return addDays(periodEnd(p), offsetDays);
 }
+
+/** A stored period key ('2025Q4') written for the locale; a key that does not parse is shown as it is. */
+export function formatPeriodKey(key: string, locale: 'zh' | 'en'): string {
+	const p = parsePeriod(key);
+	return p ? formatPeriod(p, locale) : key;
+}
