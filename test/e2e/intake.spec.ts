@@ -1,31 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
-import { listedCodes, signIn } from './helpers';
-
-/** Downloads the template of the pilot's first term quarter through its link, fills every value, saves it. */
-async function filledTemplate(
-	page: Page,
-	code: string,
-	value: string,
-	dir: string
-): Promise<{ file: string; period: string }> {
-	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
-	const link = page.locator('[data-testid^=template-]').first();
-	const period = (await link.getAttribute('data-testid'))!.replace('template-', '');
-	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-	const text = readFileSync((await download.path())!, 'utf8');
-	expect(text.charCodeAt(0)).toBe(0xfeff);
-	const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
-	expect(parsed.data[0]).toEqual(['试点编号', '企业编号', '报告期', '指标代码', '数值', '单位', '备注']);
-	expect(parsed.data.length).toBeGreaterThan(5);
-	const rows = parsed.data.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], r[3], value, r[5], r[6]]));
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `${code}_${period}.csv`);
-	writeFileSync(file, '\uFEFF' + Papa.unparse(rows));
-	return { file, period };
-}
+import { filledTemplate, listedCodes, signIn } from './helpers';
 
 test('an implementer fills a template, previews, checks and imports it, then sees the values on the pilot page', async ({
 	page

@@ -329,3 +329,37 @@ export const narratives = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.pilotId, t.period] })]
 );
+
+/** The review state of one pilot's quarter (no row: draft). */
+export const quarterReviews = sqliteTable(
+	'quarter_reviews',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		state: text('state').notNull(),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.period] }), index('quarter_reviews_state_idx').on(t.state)]
+);
+
+/** Every transition of a quarter's review, with who, when and the comment or reason. */
+export const reviewEvents = sqliteTable(
+	'review_events',
+	{
+		id: integer('id').primaryKey(),
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		action: text('action').notNull(),
+		fromState: text('from_state').notNull(),
+		toState: text('to_state').notNull(),
+		actor: text('actor').notNull(),
+		at: integer('at').notNull(),
+		comment: text('comment')
+	},
+	(t) => [index('review_events_pilot_idx').on(t.pilotId, t.period)]
+);

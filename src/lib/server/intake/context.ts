@@ -19,6 +19,8 @@ export type PilotContext = {
 	enterprises: Map<string, number>;
 	enterpriseLocal: Map<number, number>;
 	baselines: Map<string, number>;
+	/** Approved (locked) periods, with who approved them and when. */
+	locked: Map<string, { by: string; at: number }>;
 };
 
 export type PilotLookup =
@@ -35,6 +37,9 @@ export function pilotLookup(sqlite: Database.Database, user: SessionUser, dueOff
 	const enterprisesOf = sqlite.prepare('SELECT id, code FROM enterprises WHERE pilot_id = ?');
 	const baselinesOf = sqlite.prepare(
 		'SELECT indicator_code AS code, baseline FROM pilot_indicators WHERE pilot_id = ? AND baseline IS NOT NULL'
+	);
+	const lockedOf = sqlite.prepare(
+		"SELECT period, updated_by AS by, updated_at AS at FROM quarter_reviews WHERE pilot_id = ? AND state = 'approved'"
 	);
 	const cache = new Map<string, PilotLookup>();
 	const list: PilotContext[] = [];
@@ -65,6 +70,12 @@ export function pilotLookup(sqlite: Database.Database, user: SessionUser, dueOff
 					enterpriseLocal: new Map(),
 					baselines: new Map(
 						(baselinesOf.all(row.id) as { code: string; baseline: number }[]).map((b) => [b.code, b.baseline])
+					),
+					locked: new Map(
+						(lockedOf.all(row.id) as { period: string; by: string; at: number }[]).map((l) => [
+							l.period,
+							{ by: l.by, at: l.at }
+						])
 					)
 				};
 				list.push(pilot);

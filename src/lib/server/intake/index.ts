@@ -200,7 +200,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 					options.channel
 				).lastInsertRowid
 		);
-		const writePilot = writer(sqlite, uploadId, now);
+		const writePilot = writer(sqlite, uploadId, now, options.user.username);
 		for (const c of comparisons) {
 			const pilot = pilots.list[c.pilotIndex];
 			for (const r of writePilot(pilot, store, order, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });

@@ -51,6 +51,11 @@ export const PROBLEMS = {
 		zh: '报告期不在试点实施期内；允许的报告期：{allowed}',
 		en: 'The period is outside the pilot’s term; allowed periods: {allowed}'
 	},
+	E_PERIOD_LOCKED: {
+		severity: 'error',
+		zh: '报告期 {period} 已由 {by} 于 {date} 审核通过并锁定；如需修改，请联系管理员重新开放',
+		en: 'Period {period} was approved and locked by {by} on {date}; ask an administrator to reopen it'
+	},
 	E_PERIOD_NOT_BEGUN: {
 		severity: 'error',
 		zh: '报告期尚未开始（{start} 开始）',

@@ -241,7 +241,14 @@ export class RowChecker {
 				problems.push(
 					problem('E_PERIOD_OUTSIDE_TERM', this.at(row, 'period', rawPeriod), { allowed: pilot.periods.join(', ') })
 				);
-			else if (pilot.periodStarts[periodIndex] > this.today) {
+			else if (pilot.locked.has(key)) {
+				const lock = pilot.locked.get(key)!;
+				const date = new Date(lock.at + 8 * 3600_000).toISOString().slice(0, 10);
+				problems.push(
+					problem('E_PERIOD_LOCKED', this.at(row, 'period', rawPeriod), { period: key, by: lock.by, date })
+				);
+				periodIndex = -1;
+			} else if (pilot.periodStarts[periodIndex] > this.today) {
 				problems.push(
 					problem('E_PERIOD_NOT_BEGUN', this.at(row, 'period', rawPeriod), { start: pilot.periodStarts[periodIndex] })
 				);

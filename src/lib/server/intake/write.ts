@@ -11,7 +11,7 @@ import type { PilotContext } from './context';
 import type { RowStore } from './rows';
 
 /** Prepares the statements once per import and returns the per-pilot writer. */
-export function writer(sqlite: Database.Database, uploadId: number, now: number) {
+export function writer(sqlite: Database.Database, uploadId: number, now: number, uploader: string) {
 	const nextNumber = sqlite.prepare(
 		'SELECT COALESCE(MAX(number), 0) + 1 AS n FROM revisions WHERE pilot_id = ? AND period = ?'
 	);
@@ -25,6 +25,13 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number)
 	const clearRollup = sqlite.prepare('DELETE FROM rollups WHERE pilot_id = ? AND period = ?');
 	// The lists' cached statuses of a changed pilot are recomputed on their next read.
 	const markStale = sqlite.prepare('UPDATE pilots SET status_computed_on = NULL WHERE id = ?');
+	// A new revision of a quarter under review withdraws the submission: it must be submitted again.
+	const withdraw = sqlite.prepare(
+		"UPDATE quarter_reviews SET state = 'draft', updated_by = ?, updated_at = ? WHERE pilot_id = ? AND period = ? AND state = 'submitted'"
+	);
+	const withdrawEvent = sqlite.prepare(
+		"INSERT INTO review_events (pilot_id, period, action, from_state, to_state, actor, at, comment) VALUES (?, ?, 'revise', 'submitted', 'draft', ?, ?, NULL)"
+	);
 	const fillRollup = sqlite.prepare(`
 		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
 		SELECT pilot_id, period, indicator_code,
@@ -58,6 +65,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number)
 				).lastInsertRowid
 			);
 			created.push({ period, revisionId: revision[p], number });
+			if (withdraw.run(uploader, now, pilot.id, period).changes) withdrawEvent.run(pilot.id, period, uploader, now);
 		}
 		for (const r of cmp.removed) close.run(revision[r.period], r.id);
 		for (let k = 0; k < cmp.to - cmp.from; k++) {

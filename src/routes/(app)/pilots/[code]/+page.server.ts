@@ -7,6 +7,8 @@ import { canImport } from '$lib/server/tokens';
 import { dueDate, periodKey, termQuarters } from '$lib/domain/periods';
 import { pilotProgress } from '$lib/server/progress';
 import * as narratives from '$lib/server/narratives';
+import * as review from '$lib/server/review';
+import { REVIEW_ACTIONS, type ReviewAction } from '$lib/domain/review';
 import { userPilots } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '$lib/server/auth';
@@ -53,6 +55,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		progress: pilotProgress(db, pilot),
 		narratives: narratives.forPilot(db, pilot.id),
 		canWrite: canWrite(user, pilot.id),
+		reviewStates: review.statesOf(db, pilot.id),
+		reviewEvents: review.eventsOf(db, pilot.id),
+		role: user.role,
 		today: new Date().toISOString().slice(0, 10)
 	};
 };
@@ -73,5 +78,23 @@ export const actions: Actions = {
 			ip: getClientAddress()
 		});
 		return { narrativeSaved: period };
+	},
+	review: async ({ locals, params, request, getClientAddress }) => {
+		const user = requireUser(locals.user);
+		const pilot = pilots.get(getDb(), scopeOf(user), params.code);
+		if (!pilot) error(404, 'Not found');
+		const form = await request.formData();
+		const period = String(form.get('period') ?? '');
+		const action = String(form.get('action') ?? '') as ReviewAction;
+		const periods = pilot.termStart ? termQuarters(pilot.termStart).map(periodKey) : [];
+		if (!periods.includes(period) || !REVIEW_ACTIONS.includes(action)) error(400, 'Bad request');
+		// Implementers act only on their own pilots; province users see (and so review) only their province's.
+		if (user.role === 'implementer' && !canWrite(user, pilot.id)) error(403, 'Forbidden');
+		const outcome = review.act(getDb(), pilot.id, period, action, user.role, String(form.get('comment') ?? ''), {
+			userId: user.id,
+			name: user.username,
+			ip: getClientAddress()
+		});
+		return outcome.ok ? { reviewed: { period, state: outcome.state } } : fail(400, { reviewError: outcome.why });
 	}
 };

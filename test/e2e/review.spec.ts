@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+import { filledTemplate, signIn } from './helpers';
+
+async function upload(page: Page, file: string) {
+	await page.goto('/imports', { waitUntil: 'networkidle' });
+	await page.getByTestId('import-file').setInputFiles(file);
+	await page.getByRole('button', { name: '导入' }).click();
+	return page.getByTestId('import-result');
+}
+
+test('submit → return with a comment → re-upload and resubmit → approve → a further upload is refused by the lock', async ({
+	page
+}, info) => {
+	// The implementer imports a quarter, writes its narrative and submits it.
+	await signIn(page, 'implementer');
+	const code = (await page.locator('[data-testid^=home-]').first().getAttribute('data-testid'))!.replace('home-', '');
+	const first = await filledTemplate(page, code, '3.5', info.outputDir);
+	const period = first.period;
+	await expect(await upload(page, first.file)).toContainText(/已导入|完全相同/);
+	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	const narrative = page.getByTestId(`narrative-${period}`);
+	await narrative.locator('textarea').fill('本季度完成两项无低费方案。');
+	await narrative.getByRole('button', { name: '保存说明' }).click();
+	const card = page.getByTestId(`review-${period}`);
+	await card.getByRole('button', { name: '提交审核' }).click();
+	await expect(card).toHaveAttribute('data-state', 'submitted');
+
+	// The province finds it in the queue and returns it with a comment.
+	await page.context().clearCookies();
+	await signIn(page, 'province');
+	await page.goto('/review');
+	const row = page.getByTestId('review-queue').locator('tr', { hasText: code });
+	await row.getByRole('link').click();
+	await page.waitForLoadState('networkidle');
+	await card.locator('textarea').fill('请补充各企业的 VOCs 数据');
+	await card.getByRole('button', { name: '退回' }).click();
+	await expect(card).toHaveAttribute('data-state', 'returned');
+	await expect(card).toContainText('请补充各企业的 VOCs 数据');
+
+	// The implementer re-uploads and resubmits.
+	await page.context().clearCookies();
+	await signIn(page, 'implementer');
+	const second = await filledTemplate(page, code, '3.6', info.outputDir);
+	await expect(await upload(page, second.file)).toContainText('已导入');
+	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await card.getByRole('button', { name: '提交审核' }).click();
+	await expect(card).toHaveAttribute('data-state', 'submitted');
+
+	// The province approves.
+	await page.context().clearCookies();
+	await signIn(page, 'province');
+	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await card.getByRole('button', { name: '通过' }).click();
+	await expect(card).toHaveAttribute('data-state', 'approved');
+
+	// A further upload of that quarter is refused, saying who locked it and whom to ask.
+	await page.context().clearCookies();
+	await signIn(page, 'implementer');
+	const third = await filledTemplate(page, code, '3.7', info.outputDir);
+	const result = await upload(page, third.file);
+	await expect(result).toContainText('文件未导入');
+	const problems = page.getByTestId('problems');
+	await expect(problems).toContainText('E_PERIOD_LOCKED');
+	await expect(problems).toContainText('province');
+	await expect(problems).toContainText('管理员重新开放');
+});
