@@ -3,6 +3,7 @@
  *
  *   npm run cli -- setup                      migrate and seed (demo data unless SEED_DEMO=0)
  *   npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]   quarterly indicator file (as admin by default)
+ *   npm run cli -- remind [--today YYYY-MM-DD]                      queue due-date reminders (idempotent; for a daily cron)
  *   npm run cli -- registry import FILE [--dry-run] [--json]
  *   npm run cli -- registry export [pilots|enterprises|indicators] [--lang en] [--out FILE]
  *   npm run cli -- user add NAME --role ROLE [--province P] [--pilots A,B] [--display-name N]
@@ -21,6 +22,7 @@ import { isRole } from '../src/lib/server/auth';
 import { resolveProvince } from '../src/lib/domain/provinces';
 import { formatProblems } from './cli-format';
 import { importCommand } from './cli-intake';
+import { queueReminders } from '../src/lib/server/reminders';
 
 type Args = { positional: string[]; flags: Map<string, string | true> };
 
@@ -72,6 +74,13 @@ async function main(argv: string[]): Promise<number> {
 			console.log('示例账户 / Demo accounts (fictional data):');
 			for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.username.padEnd(12)} ${a.password}`);
 		}
+		return 0;
+	}
+	if (command === 'remind') {
+		const { db, sqlite } = openDb();
+		const added = queueReminders(db, flag(args, 'today'));
+		sqlite.close();
+		console.log(`queued ${added} reminders`);
 		return 0;
 	}
 	if (command === 'import') {
@@ -157,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	throw new UsageError('setup | import FILE | registry import|export | user add|passwd|disable|enable');
+	throw new UsageError('setup | import FILE | remind | registry import|export | user add|passwd|disable|enable');
 }
 
 main(process.argv.slice(2)).then(

@@ -312,5 +312,10 @@ export const en: Record<MessageKey, string> = {
 	'review.queue': 'Quarters awaiting review',
 	'review.queueEmpty': 'No quarter is awaiting review',
 	'review.submittedBy': 'submitted by {who}, {when}',
-	'review.open': 'Open the review'
+	'review.open': 'Open the review',
+	'nav.notices': 'Notices',
+	'notices.title': 'Notices',
+	'notices.none': 'No notice',
+	'notices.markRead': 'Mark all read',
+	'notices.unread': 'unread'
 };

@@ -307,5 +307,10 @@ export const zh = {
 	'review.queue': '待审核的季度',
 	'review.queueEmpty': '没有待审核的季度',
 	'review.submittedBy': '{who} 于 {when} 提交',
-	'review.open': '打开审核'
+	'review.open': '打开审核',
+	'nav.notices': '提醒',
+	'notices.title': '提醒',
+	'notices.none': '没有提醒',
+	'notices.markRead': '全部标为已读',
+	'notices.unread': '未读'
 } as const;

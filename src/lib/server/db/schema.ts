@@ -363,3 +363,36 @@ export const reviewEvents = sqliteTable(
 	},
 	(t) => [index('review_events_pilot_idx').on(t.pilotId, t.period)]
 );
+
+/** In-app notices per user; `key` makes each reminder unique, so computing them twice queues nothing twice. */
+export const notices = sqliteTable(
+	'notices',
+	{
+		id: integer('id').primaryKey(),
+		key: text('key').notNull().unique(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		pilotCode: text('pilot_code').notNull(),
+		period: text('period').notNull(),
+		titleZh: text('title_zh').notNull(),
+		titleEn: text('title_en').notNull(),
+		createdAt: integer('created_at').notNull(),
+		readAt: integer('read_at')
+	},
+	(t) => [index('notices_user_idx').on(t.userId, t.readAt)]
+);
+
+/** Messages for a mail gateway; without SMTP settings they stay here (and in the notices). */
+export const outbox = sqliteTable('outbox', {
+	id: integer('id').primaryKey(),
+	noticeId: integer('notice_id')
+		.notNull()
+		.references(() => notices.id, { onDelete: 'cascade' }),
+	toUser: text('to_user').notNull(),
+	subject: text('subject').notNull(),
+	body: text('body').notNull(),
+	createdAt: integer('created_at').notNull(),
+	sentAt: integer('sent_at')
+});

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { dataDir } from '../intake/store';
 import { dueDate, parsePeriod } from '../../domain/periods';
 import { addDays } from './random';
+import { queueReminders } from '../reminders';
 
 const BATCHES = [
 	{
@@ -204,5 +205,7 @@ export async function seedAll(
 	seedRealPilots(db);
 	if (!withDemo) return { accounts: [], intake: null };
 	const accounts = await seedDemo(db);
-	return { accounts, intake: await seedDemoQuarters(db, today) };
+	const intake = await seedDemoQuarters(db, today);
+	queueReminders(db, today); // the demo's notices, as the daily `remind` would have left them
+	return { accounts, intake };
 }
