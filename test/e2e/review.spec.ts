@@ -64,3 +64,25 @@ test('submit → return with a comment → re-upload and resubmit → approve �
 	await expect(problems).toContainText('province');
 	await expect(problems).toContainText('管理员重新开放');
 });
+
+test('the province desk counts its pilots, late and missing reports; admins filter and export the audit trail', async ({
+	page
+}) => {
+	await signIn(page, 'province');
+	await page.goto('/review');
+	const figures = page.getByTestId('review-figures');
+	await expect(figures).toContainText('逾期');
+	await expect(figures).toContainText('缺报');
+	await page.context().clearCookies();
+	await signIn(page, 'admin');
+	await page.goto('/admin/audit?action=review.');
+	const rows = page.getByTestId('audit').locator('tbody tr');
+	expect(await rows.count()).toBeGreaterThan(0);
+	for (const text of await rows.locator('td:nth-child(3)').allTextContents()) expect(text).toMatch(/^review\./);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+	const { readFileSync } = await import('node:fs');
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv.charCodeAt(0)).toBe(0xfeff);
+	expect(csv).toContain('review.approve');
+	expect(csv).not.toContain('import.commit');
+});

@@ -2,7 +2,7 @@
  * The audit trail: one append-only row per change (who, when, what, before → after, from where).
  * Write it in the same transaction as the change it describes.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from './db';
 import { auditLog } from './db/schema';
 
@@ -34,12 +34,53 @@ export function record(
 		.run();
 }
 
-/** The latest entries, newest first (optionally of one entity). */
-export function list(db: DbOrTx, options: { entity?: string; limit?: number } = {}) {
-	const query = db.select().from(auditLog);
-	const filtered = options.entity ? query.where(eq(auditLog.entity, options.entity)) : query;
-	return filtered
+export type AuditFilter = {
+	action?: string;
+	actor?: string;
+	entity?: string;
+	from?: string;
+	to?: string;
+	limit?: number;
+};
+
+/** The filter of an audit view from its URL (action, actor, entity, from, to). */
+export function filterFromUrl(url: URL): AuditFilter {
+	const get = (k: string) => url.searchParams.get(k)?.trim().slice(0, 60) || undefined;
+	return { action: get('action'), actor: get('actor'), entity: get('entity'), from: get('from'), to: get('to') };
+}
+
+/** Entries matching the filter (action prefix, actor, entity, China dates from/to inclusive), newest first. */
+export function list(db: DbOrTx, filter: AuditFilter = {}) {
+	const day = (iso: string, end: boolean) => Date.parse(`${iso}T${end ? '23:59:59.999' : '00:00:00'}+08:00`);
+	const conditions = [
+		filter.action ? like(auditLog.action, `${filter.action.replace(/[%_]/g, '')}%`) : undefined,
+		filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+		filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+		filter.from && /^\d{4}-\d{2}-\d{2}$/.test(filter.from) ? gte(auditLog.at, day(filter.from, false)) : undefined,
+		filter.to && /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? lte(auditLog.at, day(filter.to, true)) : undefined
+	];
+	return db
+		.select()
+		.from(auditLog)
+		.where(and(...conditions))
 		.orderBy(desc(auditLog.id))
-		.limit(options.limit ?? 200)
+		.limit(filter.limit ?? 500)
+		.all();
+}
+
+/** Everything recorded about one pilot: its registry edits, its quarters' reviews and the imports that touched it. */
+export function forPilot(db: DbOrTx, pilot: { id: number; code: string }, limit = 200) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(
+			or(
+				and(eq(auditLog.entity, 'pilot'), eq(auditLog.entityId, pilot.code)),
+				and(eq(auditLog.entity, 'quarter'), like(auditLog.entityId, `${pilot.id}/%`)),
+				and(eq(auditLog.entity, 'upload'), like(auditLog.after, `%"pilotCode":"${pilot.code.replace(/[%_"]/g, '')}"%`))
+			)
+		)
+		.orderBy(desc(auditLog.id))
+		.limit(limit)
 		.all();
 }

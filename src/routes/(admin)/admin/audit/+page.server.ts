@@ -3,7 +3,9 @@ import { requireRole } from '$lib/server/access';
 import * as audit from '$lib/server/audit';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+/** The whole trail for admins, filtered by the URL (so a view can be shared and exported). */
+export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals.user, 'admin');
-	return { entries: audit.list(getDb(), { limit: 300 }) };
+	const filter = audit.filterFromUrl(url);
+	return { filter, entries: audit.list(getDb(), { ...filter, limit: 300 }) };
 };

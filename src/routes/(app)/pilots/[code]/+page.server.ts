@@ -8,6 +8,7 @@ import { dueDate, periodKey, termQuarters } from '$lib/domain/periods';
 import { pilotProgress } from '$lib/server/progress';
 import * as narratives from '$lib/server/narratives';
 import * as review from '$lib/server/review';
+import * as audit from '$lib/server/audit';
 import { REVIEW_ACTIONS, type ReviewAction } from '$lib/domain/review';
 import { userPilots } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -58,6 +59,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		reviewStates: review.statesOf(db, pilot.id),
 		reviewEvents: review.eventsOf(db, pilot.id),
 		role: user.role,
+		auditTrail: audit.forPilot(db, pilot),
 		today: new Date().toISOString().slice(0, 10)
 	};
 };

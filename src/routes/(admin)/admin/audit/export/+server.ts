@@ -1,0 +1,31 @@
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/access';
+import * as audit from '$lib/server/audit';
+import { toCsv } from '$lib/csv';
+import type { RequestHandler } from './$types';
+
+/** The filtered trail as Excel-safe CSV (UTF-8 BOM, formula-neutralised cells); admins only. */
+export const GET: RequestHandler = ({ locals, url }) => {
+	requireRole(locals.user, 'admin');
+	const rows = audit.list(getDb(), { ...audit.filterFromUrl(url), limit: 100_000 });
+	const csv = toCsv(
+		['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'ip'],
+		rows.map((r) => [
+			r.id,
+			new Date(r.at).toISOString(),
+			r.actor,
+			r.action,
+			r.entity,
+			r.entityId,
+			r.before,
+			r.after,
+			r.ip
+		])
+	);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': 'attachment; filename="audit-log.csv"'
+		}
+	});
+};
