@@ -196,6 +196,7 @@ export const en: Record<MessageKey, string> = {
 	'values.pilotLevel': 'pilot level',
 	'values.note': 'Note',
 	'values.templates': 'Templates:',
+	'values.changesTitle': 'What revision #{number} changed against the one before',
 	'values.upload': 'Upload quarterly values',
 	'history.title': 'Revision history',
 	'history.period': 'Period',

@@ -192,6 +192,7 @@ export const zh = {
 	'values.pilotLevel': '试点级',
 	'values.note': '备注',
 	'values.templates': '报送模板：',
+	'values.changesTitle': '修订 #{number} 相对上一修订的变更',
 	'values.upload': '上传季度数据',
 	'history.title': '修订记录',
 	'history.period': '报告期',

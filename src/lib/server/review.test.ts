@@ -6,6 +6,7 @@ import { importIndicators } from './intake';
 import { intakeTestDb, TEST_TODAY } from './intake/test-registry';
 import * as review from './review';
 import * as narratives from './narratives';
+import * as values from './values';
 
 const file = (value: string) =>
 	new TextEncoder().encode(
@@ -83,6 +84,10 @@ describe('quarterly review on the database', () => {
 		narratives.save(db, pilotId, '2025Q4', '说明', as(users.imp1));
 		review.act(db, pilotId, '2025Q4', 'submit', 'implementer', '', as(users.imp1));
 		await send('11');
+		expect(values.latestChanges(db, pilotId, '2025Q4')).toEqual({
+			number: 2,
+			changes: [{ enterpriseCode: 'E01', indicatorCode: 'voc', old: 10, new: 11 }]
+		});
 		expect(review.statesOf(db, pilotId)['2025Q4'].state).toBe('draft');
 		expect(review.eventsOf(db, pilotId)[0]).toMatchObject({
 			action: 'revise',

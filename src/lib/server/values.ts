@@ -84,3 +84,52 @@ export function downloadableUpload(db: DbOrTx, scope: Scope, uploadId: number) {
 		.get()!.n;
 	return all > 0 && all === visible ? upload : null;
 }
+
+/**
+ * What the latest revision of a quarter changed against the one before: each value it added,
+ * changed (old → new) or removed, for the reviewer.
+ */
+export function latestChanges(db: DbOrTx, pilotId: number, period: string) {
+	const latest = db
+		.select({ id: revisions.id, number: revisions.number })
+		.from(revisions)
+		.where(and(eq(revisions.pilotId, pilotId), eq(revisions.period, period)))
+		.orderBy(desc(revisions.number))
+		.get();
+	if (!latest || latest.number === 1) return { number: latest?.number ?? null, changes: [] };
+	const rows = db
+		.select({
+			enterpriseCode: enterprises.code,
+			indicatorCode: observations.indicatorCode,
+			value: observations.value,
+			isNew: sql<number>`${observations.revisionId} = ${latest.id}`
+		})
+		.from(observations)
+		.leftJoin(enterprises, eq(enterprises.id, observations.enterpriseId))
+		.where(
+			and(
+				eq(observations.pilotId, pilotId),
+				eq(observations.period, period),
+				sql`(${observations.revisionId} = ${latest.id} OR ${observations.supersededBy} = ${latest.id})`
+			)
+		)
+		.all();
+	const key = (r: { enterpriseCode: string | null; indicatorCode: string }) =>
+		`${r.enterpriseCode ?? ''}|${r.indicatorCode}`;
+	const byKey = new Map<
+		string,
+		{ enterpriseCode: string | null; indicatorCode: string; old: number | null; new: number | null }
+	>();
+	for (const r of rows) {
+		const entry = byKey.get(key(r)) ?? {
+			enterpriseCode: r.enterpriseCode,
+			indicatorCode: r.indicatorCode,
+			old: null,
+			new: null
+		};
+		if (r.isNew) entry.new = r.value;
+		else entry.old = r.value;
+		byKey.set(key(r), entry);
+	}
+	return { number: latest.number, changes: [...byKey.values()].sort((a, b) => key(a).localeCompare(key(b))) };
+}

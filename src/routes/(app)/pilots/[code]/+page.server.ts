@@ -51,6 +51,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		figures,
 		quarter,
 		quarterValues: quarter ? values.quarterValues(db, pilot.id, quarter) : [],
+		quarterChanges: quarter ? values.latestChanges(db, pilot.id, quarter) : null,
 		history: values.history(db, pilot.id),
 		canUpload: canImport(user.role),
 		progress: pilotProgress(db, pilot),
