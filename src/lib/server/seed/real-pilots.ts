@@ -1,5 +1,5 @@
 /**
- * The 12 real pilots whose names are known from public sources (/work/shared/data/pilots-batch1.csv and
+ * The 12 real pilots whose names are known from public sources (shared/data/pilots-batch1.csv and
  * pilots-batch2.csv). Only sourced facts: a field no source states is null, a value the CSV marks "inferred"
  * is filled and named in `inferredFields`. No enterprises and no indicators: figures are never attached to a
  * real pilot's name (DOMAIN.md, "Data honesty"). Pure data, no I/O.
