@@ -21,10 +21,8 @@ import type * as pilots from './pilots';
 
 type Pilot = NonNullable<ReturnType<typeof pilots.get>>;
 
-/** Today's date in China, where the programme runs. */
-export function chinaToday(now = Date.now()): string {
-	return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaToday } from './clock';
+import { chinaToday } from './clock';
 
 /** Period → the China date of the first upload that made a revision of it. */
 function firstSubmissions(db: Db, pilotId: number): Record<string, string> {

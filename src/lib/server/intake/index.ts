@@ -17,6 +17,8 @@ import { pilotLookup } from './context';
 import { detectEncoding, parseRecords } from './parse';
 import { problem } from './problems';
 import { RowChecker, RowStore } from './rows';
+import { findDuplicates, pilotRanges, sortedOrder } from './order';
+import { chinaToday } from '../clock';
 import { keepRawFile, sanitiseFileName } from './store';
 import { writer } from './write';
 
@@ -70,10 +72,6 @@ export type IntakeOptions = {
 	today?: string;
 	dataDir?: string;
 };
-
-function chinaToday(): string {
-	return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Runs the intake on a file's bytes; never throws for anything wrong with the file. */
 export async function importIndicators(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
@@ -232,63 +230,6 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 function isBlank(record: string[]): boolean {
 	for (const cell of record) if (cell.trim() !== '') return false;
 	return true;
-}
-
-/** Row indexes in key order (the file order when it is already grouped, as files usually are). */
-function sortedOrder(store: RowStore): Int32Array {
-	const order = new Int32Array(store.length);
-	let isSorted = true;
-	for (let i = 0; i < store.length; i++) {
-		order[i] = i;
-		if (i > 0 && store.key(i) < store.key(i - 1)) isSorted = false;
-	}
-	if (!isSorted) {
-		const keys = new Float64Array(store.length);
-		for (let i = 0; i < store.length; i++) keys[i] = store.key(i);
-		order.sort((a, b) => keys[a] - keys[b] || a - b);
-	}
-	return order;
-}
-
-/** Refuses every row of a repeated (pilot, enterprise, period, indicator), naming all its rows. */
-function findDuplicates(
-	store: RowStore,
-	order: Int32Array,
-	pilots: { code: string }[],
-	names: Record<string, string>,
-	problems: Problem[],
-	refused: Set<number>
-): void {
-	let k = 0;
-	while (k < order.length) {
-		let j = k + 1;
-		while (j < order.length && store.key(order[j]) === store.key(order[k])) j++;
-		if (j - k > 1) {
-			const rows = Array.from(order.subarray(k, j), (i) => store.row[i]).sort((a, b) => a - b);
-			for (const row of rows) {
-				problems.push(
-					problem(
-						'E_DUPLICATE',
-						{ row, column: names.indicator_code ?? 'indicator_code', value: pilots[store.pilot[order[k]]].code },
-						{ rows: rows.join(', ') }
-					)
-				);
-				refused.add(row);
-			}
-		}
-		k = j;
-	}
-}
-
-function* pilotRanges(store: RowStore, order: Int32Array): Generator<[number, number, number]> {
-	let k = 0;
-	while (k < order.length) {
-		const pilot = store.pilot[order[k]];
-		let j = k + 1;
-		while (j < order.length && store.pilot[order[j]] === pilot) j++;
-		yield [pilot, k, j];
-		k = j;
-	}
 }
 
 function tally(

@@ -22,6 +22,7 @@ import { dataDir } from '../intake/store';
 import { dueDate, parsePeriod } from '../../domain/periods';
 import { addDays } from './random';
 import { queueReminders } from '../reminders';
+import { chinaToday } from '../clock';
 
 const BATCHES = [
 	{
@@ -196,11 +197,7 @@ function showLateQuarter(db: Db, files: ReturnType<typeof demoQuarterFiles>, tod
 }
 
 /** Everything the first start needs; `withDemo` false leaves out the demo programme and accounts. */
-export async function seedAll(
-	db: Db,
-	withDemo: boolean,
-	today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-) {
+export async function seedAll(db: Db, withDemo: boolean, today = chinaToday()) {
 	seedReference(db);
 	seedRealPilots(db);
 	if (!withDemo) return { accounts: [], intake: null };
