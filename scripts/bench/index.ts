@@ -1,4 +1,8 @@
-/** `npm run bench` runs the pilot-list bench; `npm run bench -- import [--rows N]` the intake bench. */
+/**
+ * `npm run bench` runs the pilot-list bench; `npm run bench -- import [--rows N]` the intake bench;
+ * `npm run bench -- dashboard [--pilots N] [--enterprises-per-pilot M]` the dashboard bench.
+ */
 const [which, ...rest] = process.argv.slice(2);
 if (which === 'import') await (await import('./import')).main(rest);
+else if (which === 'dashboard') await (await import('./dashboard')).main(rest);
 else await import('../bench');

@@ -19,8 +19,8 @@ export type PilotFilter = Partial<Record<Facet, string>> & {
 	page?: number;
 };
 
-const enterpriseCount = sql<number>`(SELECT COUNT(*) FROM ${enterprises} WHERE ${enterprises.pilotId} = ${pilots.id})`;
-const industryList = sql<
+export const enterpriseCount = sql<number>`(SELECT COUNT(*) FROM ${enterprises} WHERE ${enterprises.pilotId} = ${pilots.id})`;
+export const industryList = sql<
 	string | null
 >`(SELECT GROUP_CONCAT(${pilotIndustries.industry}, ';') FROM ${pilotIndustries} WHERE ${pilotIndustries.pilotId} = ${pilots.id})`;
 
@@ -51,7 +51,8 @@ function facetCondition(facet: Facet, value: string): SQL | undefined {
 	}
 }
 
-function conditions(scope: Scope, filter: PilotFilter, except?: Facet): SQL | undefined {
+/** The WHERE condition (on pilots joined to batches) for a filter within a scope, leaving out one facet if asked. */
+export function conditions(scope: Scope, filter: PilotFilter, except?: Facet): SQL | undefined {
 	const parts: (SQL | undefined)[] = [scopeCondition(scope)];
 	for (const facet of FACETS) {
 		const value = filter[facet];

@@ -53,8 +53,11 @@ function peerChanges(db: Db, pilotId: number, industry: string | undefined, code
 
 export type PilotProgress = ReturnType<typeof pilotProgress>;
 
-/** Everything the pilot page, the API and the lists need about one pilot's progress on `today`. */
-export function pilotProgress(db: Db, pilot: Pilot, today = chinaToday()) {
+/**
+ * Everything the pilot page, the API and the lists need about one pilot's progress on `today`. The doubtful-value
+ * flags compare with industry peers, which costs a query per indicator; the cached list statuses skip them.
+ */
+export function pilotProgress(db: Db, pilot: Pilot, today = chinaToday(), options = { withFlags: true }) {
 	if (!pilot.termStart) return null;
 	const periods = termQuarters(pilot.termStart).map(periodKey);
 	const cal: CalendarEntry[] = calendar(
@@ -82,15 +85,16 @@ export function pilotProgress(db: Db, pilot: Pilot, today = chinaToday()) {
 			};
 			const result = indicatorProgress(input, due, isOver);
 			const ctx = { periods };
-			flags.push(
-				...exceedsBaseline(input, due, ctx),
-				...unitSlips(input, ctx),
-				...jumps(
-					periods.map((period, q) => ({ period, value: input.values[q] })),
-					peerChanges(db, pilot.id, pilot.industries[0], def.code),
-					def.code
-				)
-			);
+			if (options.withFlags)
+				flags.push(
+					...exceedsBaseline(input, due, ctx),
+					...unitSlips(input, ctx),
+					...jumps(
+						periods.map((period, q) => ({ period, value: input.values[q] })),
+						peerChanges(db, pilot.id, pilot.industries[0], def.code),
+						def.code
+					)
+				);
 			return {
 				...result,
 				unit: def.unit,

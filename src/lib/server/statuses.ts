@@ -8,6 +8,7 @@ import type { Db } from './db';
 import { pilots } from './db/schema';
 import * as pilotQueries from './pilots';
 import { chinaToday, pilotProgress } from './progress';
+import * as scores from './scores';
 import type { CalendarEntry } from '../domain/calendar';
 
 /** The worst report status of a calendar: missing, then late, then on time, else not yet due. */
@@ -17,31 +18,43 @@ export function worstReport(calendar: CalendarEntry[]): 'missing' | 'late' | 'on
 	return 'not_due';
 }
 
-/** Recomputes the cached statuses of every pilot not computed today; returns how many it refreshed. */
+/**
+ * Recomputes the cached statuses of every pilot not computed today, then every score (which depend on them and on
+ * each other); returns how many pilots it refreshed.
+ */
 export function refreshStale(db: Db, today = chinaToday()): number {
 	const stale = db
 		.select({ code: pilots.code })
 		.from(pilots)
 		.where(or(isNull(pilots.statusComputedOn), ne(pilots.statusComputedOn, today)))
 		.all();
-	if (stale.length === 0) return 0;
+	if (stale.length === 0) {
+		if (scores.isIncomplete(db)) scores.refreshScores(db, today);
+		return 0;
+	}
 	db.transaction((tx) => {
 		for (const { code } of stale) {
 			const pilot = pilotQueries.get(tx, { kind: 'all' }, code);
 			if (!pilot) continue;
-			const progress = pilotProgress(db, pilot, today);
+			const progress = pilotProgress(db, pilot, today, { withFlags: false });
+			const counts = progress?.report.counts;
 			tx.update(pilots)
 				.set({
 					// 'unknown' is stored as NULL, like a pilot without a term: one "cannot tell" for filters
 					progressStatus: progress && progress.overall.status !== 'unknown' ? progress.overall.status : null,
 					attainment: progress?.overall.attainment ?? null,
 					reportStatus: progress ? worstReport(progress.calendar) : null,
+					reportsDue: counts ? counts.on_time + counts.late + counts.missing : null,
+					reportsOnTime: counts?.on_time ?? null,
+					reportsLate: counts?.late ?? null,
 					statusComputedOn: today
 				})
 				.where(eq(pilots.code, code))
 				.run();
 		}
 	});
+	// scores rank pilots against each other, so one changed pilot moves the others' parts too
+	scores.refreshScores(db, today);
 	return stale.length;
 }
 

@@ -52,6 +52,10 @@ export const pilots = sqliteTable(
 		progressStatus: text('progress_status'),
 		attainment: real('attainment'),
 		reportStatus: text('report_status'),
+		/** Quarters due so far, and how many of them were reported on time and late (the rest are missing). */
+		reportsDue: integer('reports_due'),
+		reportsOnTime: integer('reports_on_time'),
+		reportsLate: integer('reports_late'),
 		statusComputedOn: text('status_computed_on')
 	},
 	(t) => [
@@ -396,3 +400,5 @@ export const outbox = sqliteTable('outbox', {
 	createdAt: integer('created_at').notNull(),
 	sentAt: integer('sent_at')
 });
+
+export * from './schema-scores';

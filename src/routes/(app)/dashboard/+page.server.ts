@@ -1,0 +1,18 @@
+import * as dashboard from '$lib/server/dashboard';
+import { DIMENSIONS, type Dimension } from '$lib/dashboard-filter';
+import { METRICS } from '$lib/dashboard-view';
+import type { PageServerLoad } from './$types';
+
+const pickFrom = <T extends string>(choices: readonly T[], value: string | null, fallback: T): T =>
+	choices.includes(value as T) ? (value as T) : fallback;
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
+	const p = url.searchParams;
+	const view = {
+		by: pickFrom<Dimension>(DIMENSIONS, p.get('by'), 'industry'),
+		metric: pickFrom<string>(METRICS, p.get('metric'), 'pilots'),
+		mapMetric: pickFrom<string>(METRICS, p.get('map'), 'pilots')
+	};
+	return { view, ...dashboard.overview(db, scope, filter, view) };
+};

@@ -1,0 +1,7 @@
+import * as dashboard from '$lib/server/dashboard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
+	return dashboard.effects(db, scope, filter);
+};
