@@ -1,5 +1,4 @@
 /** CSV helpers shared by server exports and browser downloads: formula-safe cells and the problem report. */
-import Papa from 'papaparse';
 import type { Problem } from './problems';
 
 /**
@@ -12,9 +11,18 @@ export function formulaSafe(cell: string | number | null): string {
 	return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
 }
 
-/** Rows to CSV text with a BOM (so Excel reads UTF-8) and CRLF line ends, every cell formula-safe. */
+/** A cell quoted as RFC 4180 asks when it holds a comma, quote or line break, or starts or ends with a space. */
+function quoted(cell: string): string {
+	return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * Rows to CSV text with a BOM (so Excel reads UTF-8) and CRLF line ends, every cell formula-safe. Written by hand
+ * rather than with papaparse so that pages offering a CSV download do not carry the parser.
+ */
 export function toCsv(fields: string[], rows: (string | number | null)[][]): string {
-	return '\uFEFF' + Papa.unparse({ fields, data: rows.map((r) => r.map(formulaSafe)) }, { newline: '\r\n' }) + '\r\n';
+	const lines = [fields, ...rows.map((r) => r.map(formulaSafe))].map((r) => r.map(quoted).join(','));
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 /** The validation report of an upload: one line per problem, with row, column, value, code and both messages. */

@@ -8,8 +8,10 @@ import type { PilotRow } from './domain/analytics';
 export const SHORTLIST_SORTS = ['score', ...SCORE_PARTS] as const;
 export type ShortlistSort = (typeof SHORTLIST_SORTS)[number];
 export type ShortlistView = { sort: ShortlistSort; isAll: boolean };
+/** What the shortlist shows of a pilot (the page's data stays small at national scale). */
+export type ShortlistPilot = Pick<PilotRow, 'code' | 'nameZh' | 'nameEn' | 'provinceCode' | 'industries'>;
 export type ShortlistRow = {
-	pilot: PilotRow;
+	pilot: ShortlistPilot;
 	score: number;
 	isCandidate: boolean;
 	parts: PartResult[];

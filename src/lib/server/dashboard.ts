@@ -17,7 +17,6 @@ import {
 	breakdown,
 	codesOfGroup,
 	costEffectiveness,
-	factIndex,
 	headline,
 	matrix,
 	series,
@@ -45,7 +44,7 @@ export function context(user: SessionUser | null, params: URLSearchParams) {
 
 function base(db: Db, scope: Scope, filter: DashboardFilter) {
 	const pilots = analytics.pilotRows(db, scope, filter);
-	const facts = factIndex(analytics.facts(db, scope, filter));
+	const facts = analytics.facts(db, pilots, filter);
 	return { pilots, facts };
 }
 
@@ -63,7 +62,7 @@ export function overview(
 		headline: headline(pilots, facts),
 		breakdown: breakdown(pilots, facts, view.by, view.metric),
 		map: breakdown(pilots, facts, 'province', view.mapMetric),
-		series: { group, ...series(analytics.periodRows(db, scope, filter, codes), codes) }
+		series: { group, ...series(analytics.periodRows(db, pilots, filter, codes), codes) }
 	};
 }
 
@@ -76,7 +75,7 @@ export function air(db: Db, scope: Scope, filter: DashboardFilter) {
 	return {
 		byRegion: matrix(pilots, facts, 'region', AIR_REGIONS, AIR_POLLUTANTS),
 		byIndustry: matrix(pilots.filter(inRegion), facts, 'industry', AIR_PRIORITY_INDUSTRIES, AIR_POLLUTANTS),
-		series: series(analytics.periodRows(db, scope, filter, AIR_POLLUTANTS), AIR_POLLUTANTS)
+		series: series(analytics.periodRows(db, pilots, filter, AIR_POLLUTANTS), AIR_POLLUTANTS)
 	};
 }
 
@@ -86,7 +85,7 @@ export function water(db: Db, scope: Scope, filter: DashboardFilter) {
 	return {
 		byBasin: matrix(pilots, facts, 'basin', BASINS, WATER_POLLUTANTS),
 		byIndustry: matrix(pilots.filter(inBasin), facts, 'industry', BASIN_PRIORITY_INDUSTRIES, WATER_POLLUTANTS),
-		series: series(analytics.periodRows(db, scope, filter, WATER_POLLUTANTS), WATER_POLLUTANTS)
+		series: series(analytics.periodRows(db, pilots, filter, WATER_POLLUTANTS), WATER_POLLUTANTS)
 	};
 }
 
@@ -101,15 +100,24 @@ export function energy(db: Db, scope: Scope, filter: DashboardFilter) {
 			code,
 			rows: breakdown(pilots, facts, 'industry', code).filter((r) => r.value !== null)
 		})),
-		series: series(analytics.periodRows(db, scope, filter, ENERGY_CARBON), ENERGY_CARBON)
+		series: series(analytics.periodRows(db, pilots, filter, ENERGY_CARBON), ENERGY_CARBON)
 	};
 }
 
 /** 减污降碳 synergy per pilot, cost-effectiveness by industry and the audit's input-output by category. */
 export function effects(db: Db, scope: Scope, filter: DashboardFilter) {
 	const { pilots, facts } = base(db, scope, filter);
+	const s = synergy(pilots, facts);
 	return {
-		synergy: synergy(pilots, facts),
+		// only what the scatter and its table show of each pilot
+		synergy: {
+			...s,
+			points: s.points.map(({ pilot: { code, nameZh, nameEn, isCandidate }, pollutant, carbon }) => ({
+				pilot: { code, nameZh, nameEn, isCandidate },
+				pollutant,
+				carbon
+			}))
+		},
 		costs: costEffectiveness(pilots, facts, 'industry'),
 		audit: auditInputOutput(pilots, facts, 'category')
 	};
@@ -120,7 +128,17 @@ export function shortlist(db: Db, scope: Scope, filter: DashboardFilter, view: S
 	const detail = scores.all(db);
 	const scored: ShortlistRow[] = analytics.pilotRows(db, scope, filter).flatMap((pilot) => {
 		const d = detail.get(pilot.id);
-		return d ? [{ pilot, score: d.score, isCandidate: d.isCandidate, parts: d.parts, rank: d.rank }] : [];
+		if (!d) return [];
+		const { code, nameZh, nameEn, provinceCode, industries } = pilot;
+		return [
+			{
+				pilot: { code, nameZh, nameEn, provinceCode, industries },
+				score: d.score,
+				isCandidate: d.isCandidate,
+				parts: d.parts,
+				rank: d.rank
+			}
+		];
 	});
 	return {
 		rows: arrange(scored, view),

@@ -211,6 +211,31 @@ export function get(db: DbOrTx, scope: Scope, code: string) {
 	};
 }
 
+/** Just what progress and statuses need of the pilots with these codes (no enterprises or history), keyed by code. */
+export function forProgress(db: DbOrTx, codes: readonly string[]) {
+	const wanted = new Set(codes);
+	const rows = db
+		.select({ pilot: pilots, batch: batches })
+		.from(pilots)
+		.innerJoin(batches, eq(batches.id, pilots.batchId))
+		.all()
+		.filter((r) => wanted.has(r.pilot.code));
+	const byPilot = new Map(
+		rows.map((r) => [
+			r.pilot.id,
+			{
+				...r.pilot,
+				batch: r.batch,
+				indicators: [] as (typeof pilotIndicators.$inferSelect)[],
+				industries: [] as string[]
+			}
+		])
+	);
+	for (const i of db.select().from(pilotIndicators).all()) byPilot.get(i.pilotId)?.indicators.push(i);
+	for (const i of db.select().from(pilotIndustries).all()) byPilot.get(i.pilotId)?.industries.push(i.industry);
+	return new Map([...byPilot.values()].map((p) => [p.code, p]));
+}
+
 /** Every batch's number and names, in order. */
 export function batchList(db: DbOrTx) {
 	return db

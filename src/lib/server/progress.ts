@@ -19,7 +19,11 @@ import { exceedsBaseline, jumps, relativeChanges, unitSlips, type DoubtFlag } fr
 import { periodKey, termQuarters } from '../domain/periods';
 import type * as pilots from './pilots';
 
-type Pilot = NonNullable<ReturnType<typeof pilots.get>>;
+/** What progress needs of a pilot: the full record of pilots.get, or the slimmer one of pilots.forProgress. */
+type Pilot = Pick<
+	NonNullable<ReturnType<typeof pilots.get>>,
+	'id' | 'termStart' | 'termEnd' | 'batch' | 'indicators' | 'industries'
+>;
 
 export { chinaToday } from './clock';
 import { chinaToday } from './clock';

@@ -6,7 +6,7 @@ import { count, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from './db';
 import { pilots, pilotScores } from './db/schema';
 import * as analytics from './analytics';
-import { factIndex, scoreInputOf } from '../domain/analytics';
+import { scoreInputOf } from '../domain/analytics';
 import { scorePilots, type PilotScore } from '../domain/score';
 
 export type ScoreDetail = Pick<PilotScore, 'parts' | 'rank'>;
@@ -14,7 +14,7 @@ export type ScoreDetail = Pick<PilotScore, 'parts' | 'rank'>;
 /** Recomputes and stores every pilot's score in one transaction; returns how many were scored. */
 export function refreshScores(db: Db, today: string): number {
 	const rows = analytics.pilotRows(db, { kind: 'all' }, {});
-	const facts = factIndex(analytics.facts(db, { kind: 'all' }, {}));
+	const facts = analytics.facts(db, rows, {});
 	const scores = scorePilots(rows.map((p) => scoreInputOf(p, facts)));
 	db.transaction((tx) => {
 		tx.delete(pilotScores).run();

@@ -32,9 +32,13 @@ export function refreshStale(db: Db, today = chinaToday()): number {
 		if (scores.isIncomplete(db)) scores.refreshScores(db, today);
 		return 0;
 	}
+	const records = pilotQueries.forProgress(
+		db,
+		stale.map((s) => s.code)
+	);
 	db.transaction((tx) => {
 		for (const { code } of stale) {
-			const pilot = pilotQueries.get(tx, { kind: 'all' }, code);
+			const pilot = records.get(code);
 			if (!pilot) continue;
 			const progress = pilotProgress(db, pilot, today, { withFlags: false });
 			const counts = progress?.report.counts;

@@ -16,7 +16,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	return {
 		filter: dashboardFilterFromUrl(url.searchParams),
 		batches: pilots.batchList(db),
-		periods: analytics.periodsReported(db, scope),
+		periods: analytics.periodsReported(db, analytics.scopeIds(db, scope)),
 		facets: pilots.facetCounts(db, scope, {}),
 		scopeProvince: scope.kind === 'province' ? scope.provinceCode : null
 	};
