@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 		if (intake)
 			console.log(
 				`示例季度数据 / Demo quarterly files: ${intake.imported} imported through the intake (${intake.warned.length} with warnings), ` +
-					`${intake.refused.length} refused on purpose (${intake.refused.join(', ')}); all in ${intake.folder}`
+					`${intake.refused.length} refused on purpose (${intake.refused.join(', ')}); ${intake.approved} quarters approved; all in ${intake.folder}`
 			);
 		if (accounts.length) {
 			console.log('示例账户 / Demo accounts (fictional data):');

@@ -14,6 +14,8 @@ export type DashboardFilter = Partial<Record<DashboardFacet, string>> & {
 	from?: string;
 	to?: string;
 	group?: IndicatorGroup;
+	/** '1': count only the quarters a province has approved (reviewed figures), not every submitted value. */
+	approved?: '1';
 };
 
 /** What the breakdown and the map group by and measure. */
@@ -36,6 +38,7 @@ export function dashboardFilterFromUrl(params: URLSearchParams): DashboardFilter
 	if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
 	const group = params.get('group');
 	if (group && (INDICATOR_GROUPS as readonly string[]).includes(group)) filter.group = group as IndicatorGroup;
+	if (params.get('approved') === '1') filter.approved = '1';
 	return filter;
 }
 

@@ -122,4 +122,32 @@ describe('scatterChart', () => {
 		});
 		expect(renderSvg(spec.option, { width: 600, height: 400 })).not.toContain('★试点P0');
 	});
+
+	it('draws a far outlier at the axis edge as a triangle, keeping its true value in the table and tooltip', () => {
+		const points = [0.05, 0.08, 0.1, 0.12, 0.15, -9.3].map((x, i) => point(`P${i}`, x, 0.05 + i / 100, false));
+		// sorted −9.3, 0.05, 0.08, 0.1, 0.12, 0.15: Q1 = 0.05 + 0.25 × 0.03 = 0.0575, Q3 = 0.1 + 0.75 × 0.02 = 0.115;
+		// IQR 0.0575; step 10^floor(log10(7 × 0.0575)) / 2 = 0.05; fences floor((0.0575 − 0.1725) / 0.05) × 0.05 = −0.15
+		// and ceil((0.115 + 0.1725) / 0.05) × 0.05 = 0.3
+		const spec = scatterChart({
+			points,
+			medianX: 0.09,
+			medianY: null,
+			xName: 'x',
+			yName: 'y',
+			format,
+			pilotLabel: '试点',
+			candidatesName: '候选',
+			othersName: '其他',
+			candidateLabel: '候选'
+		});
+		expect(spec.clipped).toBe(1);
+		const xAxis = spec.option.xAxis as { min: number; max: number };
+		expect(xAxis.min).toBeCloseTo(-0.15);
+		expect(xAxis.max).toBeCloseTo(0.3);
+		const outlier = seriesSummary(spec.option)[0].data[5] as { value: number[]; symbol: string };
+		expect(outlier.value[0]).toBeCloseTo(-0.15);
+		expect(outlier.symbol).toBe('triangle');
+		expect(spec.table.rows[5].x).toBe(-9.3);
+		expect(renderSvg(spec.option, { width: 600, height: 400 })).toContain('<svg');
+	});
 });

@@ -12,7 +12,34 @@ export const CANDIDATE_MARK = '★';
 /** Colour-blind-safe series colours (Okabe–Ito, without the orange kept for candidates). */
 export const PALETTE = ['#0072b2', '#009e73', '#56b4e9', '#cc79a7', '#e69f00', '#000000', '#f0e442'];
 
-export type ChartSpec = { option: EChartsOption; table: ChartTable; hrefs: (string | null)[][] };
+/** `clipped`: how many points lie beyond the axes and are drawn at their edge (scatter only). */
+export type ChartSpec = { option: EChartsOption; table: ChartTable; hrefs: (string | null)[][]; clipped?: number };
+
+function quantile(sorted: number[], q: number): number {
+	const at = (sorted.length - 1) * q;
+	const lo = Math.floor(at);
+	return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (at - lo);
+}
+
+/**
+ * Tukey's far fences (Q1 − 3·IQR, Q3 + 3·IQR) of the values, always including 0 so the no-change line stays in view;
+ * null when no value lies beyond them (or there are too few to tell). One wild value (a unit slip not yet corrected)
+ * would otherwise squeeze every other point into a line.
+ */
+export function fences(values: number[]): { min: number; max: number } | null {
+	if (values.length < 4) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const [q1, q3] = [quantile(sorted, 0.25), quantile(sorted, 0.75)];
+	const spread = Math.max(q3 - q1, Math.abs(q3) * 0.1, 1e-9);
+	// rounded outwards to a round step, so the axis ends on a readable number
+	const step = 10 ** Math.floor(Math.log10(7 * spread)) / 2;
+	const min = Math.min(0, Math.floor((q1 - 3 * spread) / step) * step);
+	const max = Math.max(0, Math.ceil((q3 + 3 * spread) / step) * step);
+	return sorted[0] < min || sorted[sorted.length - 1] > max ? { min, max } : null;
+}
+
+const clamp = (v: number, range: { min: number; max: number } | null) =>
+	range ? Math.min(range.max, Math.max(range.min, v)) : v;
 
 type Format = (v: number | null) => string;
 
@@ -140,7 +167,15 @@ export type ScatterInput = {
 export function scatterChart(input: ScatterInput): ChartSpec {
 	const others = input.points.filter((p) => !p.isCandidate);
 	const candidates = input.points.filter((p) => p.isCandidate);
-	const item = (p: ScatterInput['points'][number]) => ({ value: [p.x, p.y], name: p.label });
+	const [xRange, yRange] = [fences(input.points.map((p) => p.x)), fences(input.points.map((p) => p.y))];
+	const isClipped = (p: ScatterInput['points'][number]) => clamp(p.x, xRange) !== p.x || clamp(p.y, yRange) !== p.y;
+	// a point beyond an axis is drawn at its edge as a triangle; the tooltip and the table give its true values
+	const item = (p: ScatterInput['points'][number]) => ({
+		value: [clamp(p.x, xRange), clamp(p.y, yRange)],
+		name: p.label,
+		...(isClipped(p) ? { symbol: 'triangle' } : {})
+	});
+	const bySeries = [others, candidates];
 	const medians = [
 		...(input.medianX === null ? [] : [{ xAxis: input.medianX }]),
 		...(input.medianY === null ? [] : [{ yAxis: input.medianY }])
@@ -158,14 +193,16 @@ export function scatterChart(input: ScatterInput): ChartSpec {
 		legend: { top: 0 },
 		tooltip: {
 			trigger: 'item',
-			formatter: (p) => {
-				const v = (p as { name: string; value: number[] }).value;
-				return `${(p as { name: string }).name}<br>${input.xName}: ${input.format(v[0])}<br>${input.yName}: ${input.format(v[1])}`;
+			formatter: (params) => {
+				const { seriesIndex, dataIndex } = params as { seriesIndex: number; dataIndex: number };
+				const p = bySeries[seriesIndex]?.[dataIndex];
+				if (!p) return '';
+				return `${p.label}<br>${input.xName}: ${input.format(p.x)}<br>${input.yName}: ${input.format(p.y)}`;
 			}
 		},
 		grid: { left: 16, right: 24, top: 40, bottom: 40, containLabel: true },
-		xAxis: axis(input.xName),
-		yAxis: { ...axis(input.yName), nameGap: 48 },
+		xAxis: { ...axis(input.xName), ...(xRange ?? {}) },
+		yAxis: { ...axis(input.yName), nameGap: 48, ...(yRange ?? {}) },
 		series: [
 			{
 				type: 'scatter',
@@ -212,5 +249,10 @@ export function scatterChart(input: ScatterInput): ChartSpec {
 		rows: input.points.map((p) => ({ pilot: p.label, x: p.x, y: p.y, candidate: p.isCandidate ? CANDIDATE_MARK : '' })),
 		hrefs: input.points.map((p) => p.href)
 	};
-	return { option, table, hrefs: [others.map((p) => p.href), candidates.map((p) => p.href)] };
+	return {
+		option,
+		table,
+		hrefs: [others.map((p) => p.href), candidates.map((p) => p.href)],
+		clipped: input.points.filter(isClipped).length
+	};
 }

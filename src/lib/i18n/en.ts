@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
 	'dash.tab.method': 'How scores work',
 	'dash.filter.from': 'From quarter',
 	'dash.filter.to': 'To quarter',
+	'dash.filter.approved': 'Approved quarters only',
 	'dash.filter.group': 'Indicator group',
 	'dash.filter.groupDefault': 'Default (air)',
 	'dash.headline': 'Headline figures',
@@ -400,6 +401,8 @@ export const en: Record<MessageKey, string> = {
 	'dash.effects.synergy': 'Pollution–carbon synergy: pollutant improvement against carbon improvement per pilot',
 	'dash.effects.synergyNote':
 		'{n} pilots report both pollutants and CO2; {both} improved both. Dashed lines are the medians (pollutants {mx}, carbon {my}); the top-right quadrant holds the strongest synergy.',
+	'dash.effects.clipped':
+		'{n} pilots lie far beyond the rest and are drawn at the axis edge (triangles); the data table gives their true values.',
 	'dash.effects.pollutantAxis': 'Pollutant improvement',
 	'dash.effects.carbonAxis': 'Carbon improvement',
 	'dash.effects.otherPilots': 'Other pilots',

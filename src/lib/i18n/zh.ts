@@ -342,6 +342,7 @@ export const zh = {
 	'dash.tab.method': '评分方法',
 	'dash.filter.from': '起始季度',
 	'dash.filter.to': '截止季度',
+	'dash.filter.approved': '只计审核通过的季度',
 	'dash.filter.group': '指标组',
 	'dash.filter.groupDefault': '默认（大气）',
 	'dash.headline': '主要数字',
@@ -392,6 +393,7 @@ export const zh = {
 	'dash.effects.synergy': '减污降碳协同：各试点污染物改善率与碳减排率',
 	'dash.effects.synergyNote':
 		'{n} 个试点同时报告了污染物和二氧化碳，其中 {both} 个两者都有改善。虚线为中位数（污染物 {mx}，碳 {my}），右上象限为协同效果突出的试点。',
+	'dash.effects.clipped': '另有 {n} 个试点的数值远超其余试点，画在坐标轴边缘（三角形），真实数值见数据表。',
 	'dash.effects.pollutantAxis': '污染物改善率',
 	'dash.effects.carbonAxis': '碳减排率',
 	'dash.effects.otherPilots': '其他试点',

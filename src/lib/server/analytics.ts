@@ -26,6 +26,8 @@ type PilotData = {
 	baselines: Map<string, number>;
 	/** Per indicator, the fact over the whole term (what every view without a quarter range reads). */
 	termFacts: Map<string, Fact>;
+	/** The quarters a province has approved. */
+	approved: Set<string>;
 };
 type Model = { key: string; byPilot: Map<number, PilotData>; loadedMs: number };
 
@@ -46,7 +48,14 @@ function load(db: Db, key: string): Model {
 		if (!data)
 			byPilot.set(
 				id,
-				(data = { industries: [], enterprises: 0, quarters: new Map(), baselines: new Map(), termFacts: new Map() })
+				(data = {
+					industries: [],
+					enterprises: 0,
+					quarters: new Map(),
+					baselines: new Map(),
+					termFacts: new Map(),
+					approved: new Set()
+				})
 			);
 		return data;
 	};
@@ -66,6 +75,10 @@ function load(db: Db, key: string): Model {
 		of(id).industries.push(industry);
 	for (const [id, n] of db.values<[number, number]>(sql`SELECT pilot_id, COUNT(*) FROM enterprises GROUP BY pilot_id`))
 		of(id).enterprises = n;
+	for (const [id, period] of db.values<[number, string]>(
+		sql`SELECT pilot_id, period FROM quarter_reviews WHERE state = 'approved'`
+	))
+		of(id).approved.add(period);
 	for (const [id, data] of byPilot) data.termFacts = factsOf(id, data, () => true);
 	return { key, byPilot, loadedMs: performance.now() - started };
 }
@@ -114,8 +127,11 @@ export function pilotRows(db: Db, scope: Scope, filter: DashboardFilter): PilotR
 		});
 }
 
-const inRange = (filter: DashboardFilter) => (period: string) =>
-	(!filter.from || period >= filter.from) && (!filter.to || period <= filter.to);
+/** Whether a quarter of the pilot counts under the filter: within the range, and approved when only those count. */
+const inRange = (filter: DashboardFilter, data: PilotData) => (period: string) =>
+	(!filter.from || period >= filter.from) &&
+	(!filter.to || period <= filter.to) &&
+	(!filter.approved || data.approved.has(period));
 
 /** One pilot's facts over the quarters `isIn` keeps (quarters are in period order, so the last is the latest). */
 function factsOf(pilotId: number, data: PilotData, isIn: (period: string) => boolean): Map<string, Fact> {
@@ -144,12 +160,11 @@ function factsOf(pilotId: number, data: PilotData, isIn: (period: string) => boo
  */
 export function facts(db: Db, chosen: readonly PilotRow[], filter: DashboardFilter): Facts {
 	const { byPilot } = model(db);
-	const isWholeTerm = !filter.from && !filter.to;
-	const isIn = inRange(filter);
+	const isWholeTerm = !filter.from && !filter.to && !filter.approved;
 	const out: Facts = new Map();
 	for (const pilot of chosen) {
 		const data = byPilot.get(pilot.id);
-		if (data) out.set(pilot.id, isWholeTerm ? data.termFacts : factsOf(pilot.id, data, isIn));
+		if (data) out.set(pilot.id, isWholeTerm ? data.termFacts : factsOf(pilot.id, data, inRange(filter, data)));
 	}
 	return out;
 }
@@ -162,12 +177,12 @@ export function periodRows(
 	codes: readonly string[]
 ): PeriodRow[] {
 	const { byPilot } = model(db);
-	const isIn = inRange(filter);
 	const wanted = new Set(codes);
 	const rows = new Map<string, PeriodRow>();
 	for (const pilot of chosen) {
 		const data = byPilot.get(pilot.id);
 		if (!data) continue;
+		const isIn = inRange(filter, data);
 		for (const code of wanted) {
 			const baseline = data.baselines.get(code);
 			for (const q of data.quarters.get(code) ?? []) {

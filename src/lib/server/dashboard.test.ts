@@ -7,6 +7,8 @@ import { intakeTestDb, TEST_TODAY } from './intake/test-registry';
 import { refreshStale } from './statuses';
 import * as dashboard from './dashboard';
 import * as scores from './scores';
+import * as review from './review';
+import * as narratives from './narratives';
 
 const file = (rows: string[]) =>
 	new TextEncoder().encode(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
@@ -77,6 +79,16 @@ describe('dashboard over the roll-ups of real imports', () => {
 		expect(q4.headline.reductions.find((r) => r.code === 'voc')!.value).toBe(15);
 		expect(q4.headline.energy.value).toBeNull();
 		expect(q4.series.periods).toEqual(['2025Q4']);
+
+		// Only approved quarters: the province approves Q-1's 2025Q3 (10 t of voc), not its 2025Q4
+		const actor = { userId: null, name: 'test', ip: null };
+		narratives.save(db, 1, '2025Q3', '说明', actor);
+		expect(review.act(db, 1, '2025Q3', 'submit', 'admin', '', actor).ok).toBe(true);
+		expect(review.act(db, 1, '2025Q3', 'approve', 'province', '', actor).ok).toBe(true);
+		const approved = dashboard.overview(db, { kind: 'all' }, { approved: '1' }, view);
+		expect(approved.headline.reductions.find((r) => r.code === 'voc')!.value).toBe(10);
+		expect(approved.series.periods).toEqual(['2025Q3']);
+		expect(dashboard.overview(db, { kind: 'all' }, {}, view).headline.reductions[0].value).toBe(25);
 
 		const jiangsu = dashboard.overview(db, { kind: 'province', provinceCode: '320000' }, {}, view);
 		expect(jiangsu.headline.pilots).toBe(2);

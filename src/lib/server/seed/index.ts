@@ -16,6 +16,7 @@ import type { Role } from '../auth';
 import { uploads } from '../db/schema';
 import { importIndicators } from '../intake';
 import { demoQuarterFiles } from './demo-quarters';
+import { approveDemoQuarters } from './demo-reviews';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../intake/store';
@@ -138,7 +139,7 @@ function demoScope(db: Db): { province: string; pilotCodes: string[] } {
 	return { province, pilotCodes };
 }
 
-export type DemoIntake = { imported: number; refused: string[]; warned: string[]; folder: string };
+export type DemoIntake = { imported: number; refused: string[]; warned: string[]; approved: number; folder: string };
 
 /**
  * The demo programme's quarterly files, generated for the quarters already due and imported through
@@ -159,7 +160,8 @@ export async function seedDemoQuarters(db: Db, today: string): Promise<DemoIntak
 	};
 	const folder = join(dataDir(), 'demo-files');
 	mkdirSync(folder, { recursive: true });
-	const result: DemoIntake = { imported: 0, refused: [], warned: [], folder };
+	const result: DemoIntake = { imported: 0, refused: [], warned: [], approved: 0, folder };
+	const accepted = new Set<string>();
 	const files = demoQuarterFiles(demoProgramme(), today);
 	showLateQuarter(db, files, today);
 	for (const file of files) {
@@ -175,9 +177,11 @@ export async function seedDemoQuarters(db: Db, today: string): Promise<DemoIntak
 		if (summary.errorCount > 0) result.refused.push(file.fileName);
 		else {
 			result.imported++;
+			accepted.add(file.fileName);
 			if (summary.warningCount > 0) result.warned.push(file.fileName);
 		}
 	}
+	result.approved = approveDemoQuarters(db, files, accepted);
 	return result;
 }
 
