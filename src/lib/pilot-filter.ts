@@ -11,5 +11,5 @@ export const FACETS = [
 	'report'
 ] as const;
 export type Facet = (typeof FACETS)[number];
-export const SORTS = ['code', 'name', 'province', 'termStart', 'enterprises', 'attainment'] as const;
+export const SORTS = ['code', 'name', 'province', 'termStart', 'enterprises', 'attainment', 'score'] as const;
 export type Sort = (typeof SORTS)[number];

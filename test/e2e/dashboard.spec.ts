@@ -14,6 +14,7 @@ test('a filtered dashboard is a link: opened afresh it draws the same charts, an
 
 	await chooseFacet(page, 'basin', '长江');
 	await expect(page).toHaveURL(/basin=yangtze/);
+	await expect(page.getByTestId('filter-summary')).toContainText('流域: 长江');
 	await page.getByTestId('breakdown-metric').selectOption('co2');
 	await expect(page).toHaveURL(/metric=co2/);
 	await expect(page).toHaveURL(/basin=yangtze/);
@@ -129,4 +130,14 @@ test('the shortlist sorts by a part and exports what it shows; the method page e
 	expect(text.trim().split('\r\n')).toHaveLength(n + 1);
 	await page.getByRole('link', { name: '评分方法' }).first().click();
 	await expect(page.getByTestId('score-formula').locator('tbody tr')).toHaveCount(6);
+
+	// The best-scored pilot: its page shows the same score with its parts; the list sorted by score puts it first.
+	await page.goto('/dashboard/cases', { waitUntil: 'networkidle' });
+	const best = rows.first();
+	const score = (await best.locator('td.score').textContent())!.trim();
+	await best.locator('a').first().click();
+	await expect(page.getByTestId('score-card')).toContainText(score);
+	await expect(page.getByTestId('score-card').locator('tbody tr')).toHaveCount(6);
+	await page.goto('/pilots?sort=score&dir=desc');
+	await expect(page.locator('[data-testid^=score-]').first()).toContainText(`★${score}`);
 });

@@ -4,7 +4,15 @@
  */
 import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './db';
-import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from './db/schema';
+import {
+	batches,
+	enterprises,
+	pilotIndicators,
+	pilotIndustries,
+	pilots,
+	pilotScores,
+	pilotStatusEvents
+} from './db/schema';
 import { scopeCondition, type Scope } from './access';
 
 import { FACETS, SORTS, type Facet, type Sort } from '../pilot-filter';
@@ -79,7 +87,8 @@ const SORT_COLUMNS: Record<Sort, SQL | typeof pilots.code> = {
 	province: sql`${pilots.provinceCode}`,
 	termStart: sql`${pilots.termStart}`,
 	enterprises: enterpriseCount,
-	attainment: sql`${pilots.attainment}`
+	attainment: sql`${pilots.attainment}`,
+	score: sql`${pilotScores.score}`
 };
 
 /** One page of pilots matching the filter within the scope, with the total and counts per facet. */
@@ -114,10 +123,13 @@ export function list(db: DbOrTx, scope: Scope, filter: PilotFilter) {
 			enterprises: enterpriseCount,
 			progressStatus: pilots.progressStatus,
 			attainment: pilots.attainment,
-			reportStatus: pilots.reportStatus
+			reportStatus: pilots.reportStatus,
+			score: pilotScores.score,
+			isCandidate: pilotScores.isCandidate
 		})
 		.from(pilots)
 		.innerJoin(batches, eq(batches.id, pilots.batchId))
+		.leftJoin(pilotScores, eq(pilotScores.pilotId, pilots.id))
 		.where(where)
 		.orderBy(order, asc(pilots.code))
 		.limit(PAGE_SIZE)

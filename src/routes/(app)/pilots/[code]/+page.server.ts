@@ -7,6 +7,7 @@ import { canImport } from '$lib/server/tokens';
 import { dueDate, periodKey, termQuarters } from '$lib/domain/periods';
 import { pilotProgress } from '$lib/server/progress';
 import * as narratives from '$lib/server/narratives';
+import * as scores from '$lib/server/scores';
 import * as review from '$lib/server/review';
 import * as audit from '$lib/server/audit';
 import { REVIEW_ACTIONS, type ReviewAction } from '$lib/domain/review';
@@ -55,6 +56,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		history: values.history(db, pilot.id),
 		canUpload: canImport(user.role),
 		progress: pilotProgress(db, pilot),
+		// analysts' figure: its method page and peer ranks belong to the dashboards, which implementers do not open
+		score: user.role === 'implementer' ? null : scores.ofPilot(db, pilot.id),
 		narratives: narratives.forPilot(db, pilot.id),
 		canWrite: canWrite(user, pilot.id),
 		reviewStates: review.statesOf(db, pilot.id),
