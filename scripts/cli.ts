@@ -9,10 +9,14 @@
  *   npm run cli -- user add NAME --role ROLE [--province P] [--pilots A,B] [--display-name N]
  *   npm run cli -- user passwd NAME
  *   npm run cli -- user disable NAME | user enable NAME
+ *   npm run cli -- export pack PILOT [--pdf] [--out FILE] [--lang en]   term-end evaluation pack as HTML or PDF
+ *   npm run cli -- export gallery [--out DIR|FILE.zip] [--zip] [--lang en]   the public gallery as a static site
  *
  * Passwords come from the environment variable CLI_PASSWORD or, failing that, one line of stdin.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../src/lib/server/db';
 import { systemActor } from '../src/lib/server/audit';
 import { seedAll } from '../src/lib/server/seed';
@@ -166,7 +170,20 @@ async function main(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	throw new UsageError('setup | import FILE | remind | registry import|export | user add|passwd|disable|enable');
+	if (command === 'export') {
+		// the exports render Svelte components, which tsx cannot import: they run from the bundle `npm run build` makes
+		const bundle = fileURLToPath(new URL('../build/export.mjs', import.meta.url));
+		if (!existsSync(bundle)) {
+			console.error(`${bundle} 不存在，请先运行 npm run build / is missing: run npm run build first`);
+			return 1;
+		}
+		const run = spawnSync(process.execPath, [bundle, ...argv.slice(argv.indexOf('export') + 1)], { stdio: 'inherit' });
+		if (run.error) throw run.error;
+		return run.status ?? 1;
+	}
+	throw new UsageError(
+		'setup | import FILE | remind | registry import|export | user add|passwd|disable|enable | export pack PILOT [--pdf] [--out FILE] [--lang en] | export gallery [--out DIR] [--zip]'
+	);
 }
 
 main(process.argv.slice(2)).then(

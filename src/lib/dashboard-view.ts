@@ -61,7 +61,7 @@ export function matrixChart(
 			candidates: r.candidates
 		})),
 		series: matrix.map((m) => ({
-			name: `${labels.indicator(locale, m.code)}（${indicatorByCode(m.code)?.unit ?? ''}）`,
+			name: labels.withUnit(locale, labels.indicator(locale, m.code), indicatorByCode(m.code)?.unit ?? ''),
 			values: m.rows.map((r) => r.value)
 		})),
 		format: (v) => (v === null ? '—' : formatNumber(locale, v, 1)),
@@ -79,7 +79,7 @@ export function quarterChart(
 	return lineChart({
 		periods: series.periods.map((p) => ({ key: p, label: formatPeriodKey(p, locale) })),
 		lines: series.lines.map((l) => ({
-			name: `${labels.indicator(locale, l.code)}（${indicatorByCode(l.code)?.unit ?? ''}）`,
+			name: labels.withUnit(locale, labels.indicator(locale, l.code), indicatorByCode(l.code)?.unit ?? ''),
 			values: l.values
 		})),
 		format: (v) => (v === null ? '—' : formatNumber(locale, v, 1)),

@@ -39,5 +39,8 @@ export const labels = {
 	province: (l: Locale, code: string | null | undefined) => provinceLabel(code, l),
 	indicator: (l: Locale, code: string) => indicatorByCode(code)?.name[l] ?? code,
 	group: (l: Locale, code: string | null | undefined) => pick(l, INDICATOR_GROUP_LABELS, code),
-	batch: (l: Locale, b: { nameZh: string; nameEn: string }) => (l === 'en' ? b.nameEn : b.nameZh)
+	batch: (l: Locale, b: { nameZh: string; nameEn: string }) => (l === 'en' ? b.nameEn : b.nameZh),
+	/** A name with its unit: 排放量（t） / Emissions (t). */
+	withUnit: (l: Locale, name: string, unit: string) =>
+		unit ? (l === 'en' ? `${name} (${unit})` : `${name}（${unit}）`) : name
 };

@@ -402,3 +402,4 @@ export const outbox = sqliteTable('outbox', {
 });
 
 export * from './schema-scores';
+export * from './schema-cases';

@@ -1,9 +1,17 @@
 import * as dashboard from '$lib/server/dashboard';
+import * as cases from '$lib/server/cases';
 import { shortlistView } from '$lib/shortlist';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
 	const view = shortlistView(url.searchParams);
-	return { view, ...dashboard.shortlist(db, scope, filter, view) };
+	// typical cases are curated by ministry analysts (and admins); province users see the shortlist only
+	const canCurate = locals.user?.role === 'ministry' || locals.user?.role === 'admin';
+	return {
+		view,
+		canCurate,
+		cases: canCurate ? cases.list(db) : [],
+		...dashboard.shortlist(db, scope, filter, view)
+	};
 };

@@ -1,0 +1,19 @@
+import { getDb } from '$lib/server/db';
+import * as cases from '$lib/server/cases';
+import * as gallery from '$lib/server/gallery';
+import { applyGalleryFilter, galleryFilterFrom } from '$lib/gallery/filter';
+import type { PageServerLoad } from './$types';
+
+/** The public gallery: published cases only, no sign-in. */
+export const load: PageServerLoad = ({ url }) => {
+	const db = getDb();
+	const all = cases.published(db);
+	const { filter, options } = galleryFilterFrom(url.searchParams, all);
+	return {
+		cases: applyGalleryFilter(all, filter),
+		total: all.length,
+		filter,
+		options,
+		programme: gallery.programme(db)
+	};
+};
