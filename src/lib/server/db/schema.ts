@@ -19,7 +19,12 @@ export const batches = sqliteTable('batches', {
 	pilotsPassed: integer('pilots_passed'),
 	pilotsParks: integer('pilots_parks'),
 	sourceUrl: text('source_url'),
-	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false)
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	/** Recommendation settings (notice sections 四 and 六): last day accepted, quota, package limit, open categories (JSON). */
+	recommendationDeadline: text('recommendation_deadline'),
+	quotaPerProvince: integer('quota_per_province').notNull().default(5),
+	packageLimitBytes: integer('package_limit_bytes').notNull().default(52428800),
+	openCategories: text('open_categories').notNull().default('[1,2,3,4]')
 });
 
 export const pilots = sqliteTable(
@@ -403,3 +408,4 @@ export const outbox = sqliteTable('outbox', {
 
 export * from './schema-scores';
 export * from './schema-cases';
+export * from './schema-recommendations';

@@ -17,6 +17,7 @@ import { uploads } from '../db/schema';
 import { importIndicators } from '../intake';
 import { demoQuarterFiles } from './demo-quarters';
 import { approveDemoQuarters } from './demo-reviews';
+import { seedDemoRecommendations } from './demo-recommendations';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../intake/store';
@@ -44,6 +45,7 @@ const BATCHES = [
 		year: 2023,
 		noticeRef: '环办科财函〔2023〕261号',
 		pilotsApproved: 38,
+		recommendationDeadline: '2023-04-07',
 		isDemo: false
 	},
 	{ number: 901, nameZh: '示例第一批', nameEn: 'Demo batch 1', year: 2025, noticeRef: null, isDemo: true },
@@ -200,12 +202,32 @@ function showLateQuarter(db: Db, files: ReturnType<typeof demoQuarterFiles>, tod
 	latest.submittedOn = late < today ? late : today;
 }
 
+/**
+ * A demo batch open for recommendations (deadline 60 days after set-up), so that the demo province can try the
+ * recommendation intake; the real batches' deadlines have long passed.
+ */
+function seedOpenDemoBatch(db: Db, today: string): void {
+	db.insert(batches)
+		.values({
+			number: 903,
+			nameZh: '示例第三批（推荐中）',
+			nameEn: 'Demo batch 3 (recommending)',
+			year: Number(today.slice(0, 4)),
+			isDemo: true,
+			recommendationDeadline: addDays(today, 60)
+		})
+		.onConflictDoNothing()
+		.run();
+}
+
 /** Everything the first start needs; `withDemo` false leaves out the demo programme and accounts. */
 export async function seedAll(db: Db, withDemo: boolean, today = chinaToday()) {
 	seedReference(db);
 	seedRealPilots(db);
 	if (!withDemo) return { accounts: [], intake: null };
 	const accounts = await seedDemo(db);
+	seedOpenDemoBatch(db, today);
+	seedDemoRecommendations(db);
 	const intake = await seedDemoQuarters(db, today);
 	queueReminders(db, today); // the demo's notices, as the daily `remind` would have left them
 	return { accounts, intake };
