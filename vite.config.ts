@@ -7,6 +7,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['src/lib/i18n/test-setup.ts'],
 		expect: { requireAssertions: true },
 		testTimeout: 20_000
 	}

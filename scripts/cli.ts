@@ -11,13 +11,16 @@
  *   npm run cli -- user disable NAME | user enable NAME
  *   npm run cli -- export pack PILOT [--pdf] [--out FILE] [--lang en]   term-end evaluation pack as HTML or PDF
  *   npm run cli -- export gallery [--out DIR|FILE.zip] [--zip] [--lang en]   the public gallery as a static site
+ *   npm run cli -- backup [--out FILE]        online backup: database snapshot + raw uploads in one ZIP
+ *   npm run cli -- restore FILE [--force]     into a stopped instance, after checking the archive
+ *   npm run cli -- check [--json]             integrity, foreign keys and every raw file's sha256 (exit 1 if not ok)
  *
  * Passwords come from the environment variable CLI_PASSWORD or, failing that, one line of stdin.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../src/lib/server/db';
+import { DEFAULT_DATABASE_URL, openDb } from '../src/lib/server/db';
 import { systemActor } from '../src/lib/server/audit';
 import { seedAll } from '../src/lib/server/seed';
 import * as registry from '../src/lib/server/registry';
@@ -27,6 +30,10 @@ import { resolveProvince } from '../src/lib/domain/provinces';
 import { formatProblems } from './cli-format';
 import { importCommand } from './cli-intake';
 import { queueReminders } from '../src/lib/server/reminders';
+import { assertConfig } from '../src/lib/server/config';
+import { backup, OpsRefusal, restore } from '../src/lib/server/ops/backup';
+import { check, formatCheck } from '../src/lib/server/ops/check';
+import { dataDir } from '../src/lib/server/intake/store';
 
 type Args = { positional: string[]; flags: Map<string, string | true> };
 
@@ -39,7 +46,7 @@ function parseArgs(argv: string[]): Args {
 			const [key, inline] = a.slice(2).split('=', 2);
 			const next = argv[i + 1];
 			if (inline !== undefined) flags.set(key, inline);
-			else if (next !== undefined && !next.startsWith('--') && !['dry-run', 'json'].includes(key))
+			else if (next !== undefined && !next.startsWith('--') && !['dry-run', 'json', 'force'].includes(key))
 				flags.set(key, argv[++i]);
 			else flags.set(key, true);
 		} else positional.push(a);
@@ -62,6 +69,7 @@ async function readPassword(): Promise<string> {
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+	assertConfig(); // the same checked environment as the server: a wrong value stops every command too
 	const args = parseArgs(argv);
 	const [command, sub, target] = args.positional;
 	const actor = systemActor('cli');
@@ -170,6 +178,25 @@ async function main(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
+	if (command === 'backup' || command === 'restore' || command === 'check') {
+		const where = { databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL, dataDir: dataDir() };
+		try {
+			if (command === 'backup') console.log((await backup({ ...where, out: flag(args, 'out') })).summary);
+			else if (command === 'restore') {
+				if (!sub) throw new UsageError('restore FILE [--force]');
+				console.log(restore({ ...where, file: sub, force: args.flags.has('force') }).summary);
+			} else {
+				const report = check(where);
+				console.log(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatCheck(report));
+				return report.ok ? 0 : 1;
+			}
+			return 0;
+		} catch (e) {
+			if (!(e instanceof OpsRefusal)) throw e;
+			console.error(e.message);
+			return 1;
+		}
+	}
 	if (command === 'export') {
 		// the exports render Svelte components, which tsx cannot import: they run from the bundle `npm run build` makes
 		const bundle = fileURLToPath(new URL('../build/export.mjs', import.meta.url));
@@ -182,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
 		return run.status ?? 1;
 	}
 	throw new UsageError(
-		'setup | import FILE | remind | registry import|export | user add|passwd|disable|enable | export pack PILOT [--pdf] [--out FILE] [--lang en] | export gallery [--out DIR] [--zip]'
+		'setup | import FILE | remind | registry import|export | user add|passwd|disable|enable | export pack PILOT [--pdf] [--out FILE] [--lang en] | export gallery [--out DIR] [--zip] | backup [--out FILE] | restore FILE [--force] | check [--json]'
 	);
 }
 

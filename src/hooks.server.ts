@@ -1,21 +1,43 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '$lib/server/db';
+import { assertConfig } from '$lib/server/config';
 import { sessions } from '$lib/server/auth';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { isLocale, loadEnglish, LOCALE_COOKIE } from '$lib/i18n';
 import { log } from '$lib/server/log';
+import { logLimited, rateLimitedResponse, takeApiRequest } from '$lib/server/rate-limit';
+import { registerShutdown } from '$lib/server/shutdown';
 
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
+	// Configuration first, so that a wrong value is reported as such rather than as whatever it breaks later.
+	// The operator needs the list of problems, not a stack trace through the bundle: print it and stop.
+	try {
+		assertConfig();
+	} catch (e) {
+		console.error(e instanceof Error ? e.message : e);
+		process.exit(1);
+	}
 	getDb();
+	await loadEnglish();
 };
 
+// On adapter-node's `sveltekit:shutdown`: let a running import finish (or stop it), then close the
+// database. Registered here, once, when the server loads its hooks (a no-op under vite dev and tests).
+registerShutdown();
+
+/**
+ * Every request: the locale, the signed-in user, the API rate limit, security headers and one
+ * `request` log line (method, path without its query, status, duration, user; never a cookie or token).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const lang = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(lang) ? lang : 'zh';
 	event.locals.user = null;
+	const limited = apiLimit(event);
+	if (limited) return finish(event, limited, started);
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const session = sessions.validate(getDb(), token);
@@ -29,6 +51,34 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale === 'en' ? 'en' : 'zh-CN')
 	});
+	return finish(event, response, started);
+};
+
+/**
+ * The API's per-token limit, counted before the token is looked up (so that a flood never reaches the
+ * database): a 429 response when this bearer token is over it, otherwise null.
+ */
+function apiLimit(event: RequestEvent): Response | null {
+	if (!event.url.pathname.startsWith('/api/')) return null;
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (!bearer) return null;
+	const verdict = takeApiRequest(bearer);
+	if (verdict.ok) return null;
+	logLimited('api', verdict, { path: event.url.pathname, ip: clientAddress(event) });
+	return rateLimitedResponse('api', verdict);
+}
+
+/** The client's address for a log line, or null when the adapter cannot tell (e.g. in a prerender). */
+function clientAddress(event: RequestEvent): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
+
+/** Security headers and the request's log line, on every response handle gives. */
+function finish(event: RequestEvent, response: Response, started: number): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
@@ -41,7 +91,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		user: event.locals.user?.username ?? null
 	});
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = randomUUID().slice(0, 8);

@@ -8,7 +8,6 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import {
-	DatasetComponent,
 	GridComponent,
 	LegendComponent,
 	MarkLineComponent,
@@ -16,7 +15,6 @@ import {
 	TooltipComponent
 } from 'echarts/components';
 import type {
-	DatasetComponentOption,
 	GridComponentOption,
 	LegendComponentOption,
 	MarkLineComponentOption,
@@ -34,7 +32,6 @@ echarts.use([
 	LegendComponent,
 	MarkLineComponent,
 	TitleComponent,
-	DatasetComponent,
 	SVGRenderer
 ]);
 
@@ -48,7 +45,6 @@ export type EChartsOption = echarts.ComposeOption<
 	| LegendComponentOption
 	| MarkLineComponentOption
 	| TitleComponentOption
-	| DatasetComponentOption
 >;
 
 export { echarts };

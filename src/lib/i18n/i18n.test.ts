@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, label, translator } from './index';
-import { en, zh } from './messages';
+import { zh } from './messages';
+import { en } from './en';
 
 describe('i18n', () => {
 	it('has every key in both languages, none empty', () => {

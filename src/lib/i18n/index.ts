@@ -2,7 +2,8 @@
  * The message catalogue and locale formatting. zh-CN is the default; every key must exist in
  * both languages (the English table is typed against the Chinese one).
  */
-import { zh, en, type MessageKey } from './messages';
+import { tableOf, type MessageKey } from './messages';
+export { loadEnglish } from './messages';
 import type { Bilingual } from '../domain/taxonomy';
 
 export const LOCALES = ['zh', 'en'] as const;
@@ -17,7 +18,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** A translator for the locale: looks the key up and fills `{name}` placeholders. */
 export function translator(locale: Locale): Translate {
-	const table = locale === 'en' ? en : zh;
+	const table = tableOf(locale);
 	return (key, params) => {
 		const text: string = table[key];
 		return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;

@@ -488,6 +488,8 @@ export const zh = {
 	'rec.approve': '批准纳入试点',
 	'rec.decline': '不予批准',
 	'rec.declineReason': '理由',
+	'limit.api': '请求过于频繁：每个访问令牌每分钟最多 {limit} 次，请 {seconds} 秒后再试',
+	'limit.uploads': '上传过于频繁：每位用户每小时最多检查或导入 {limit} 次，请 {minutes} 分钟后再试',
 	'nav.dashboard': '分析',
 	'dash.title': '试点进展分析',
 	'dash.tabs': '分析视图',

@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEnglish } from '../../i18n';
 import { main as pack } from './pack-cli';
 import { galleryMain as gallery } from './gallery-export';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = { pack, gallery };
 
 /** Runs the named command with the remaining arguments and resolves to its exit code (2 for an unknown command). */
 export async function run(argv: string[]): Promise<number> {
+	await loadEnglish();
 	const [name, ...args] = argv;
 	const command = name ? COMMANDS[name] : undefined;
 	if (!command) {

@@ -1,6 +1,9 @@
 /**
  * Runs an intake for the web server: in a worker thread when the bundled worker is there (the
  * production build), otherwise in this process (development, tests). Same summary either way.
+ *
+ * It also keeps count of the imports in progress, so that a shutdown can let them finish (or stop
+ * them) before the database is closed: see `waitForImports` and ../shutdown.ts.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,17 +17,64 @@ function workerPath(): string {
 	return resolve(process.env.INTAKE_WORKER ?? 'build/intake-worker.mjs');
 }
 
+/** An import in progress: its outcome, and its worker when it runs in one (null in this process). */
+type Running = { done: Promise<unknown>; worker: Worker | null };
+
+const running = new Set<Running>();
+let isStopping = false;
+
+/** Thrown when an import is asked for after the shutdown has begun. */
+export class ShuttingDownError extends Error {
+	constructor() {
+		super('the server is shutting down: no new import is started');
+	}
+}
+
+/**
+ * Runs one intake and logs one `import` line with its summary (never the file's content). Refuses
+ * with ShuttingDownError once `waitForImports` has been called.
+ */
 export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+	if (isStopping) throw new ShuttingDownError();
 	const started = performance.now();
-	const summary = await (existsSync(workerPath()) ? inWorker(bytes, options) : importIndicators(db, bytes, options));
+	const entry: Running = { done: Promise.resolve(), worker: null };
+	const work = existsSync(workerPath())
+		? inWorker(bytes, options, (w) => (entry.worker = w))
+		: importIndicators(db, bytes, options);
+	entry.done = work.then(
+		() => undefined,
+		() => undefined
+	);
+	running.add(entry);
+	let summary: IntakeSummary;
+	try {
+		summary = await work;
+	} catch (e) {
+		// the request's error line (hooks handleError) carries the stack; this line says which import it was
+		log('import', {
+			user: options.user.username,
+			channel: options.channel,
+			file: options.fileName,
+			bytes: bytes.length,
+			dryRun: options.dryRun,
+			written: false,
+			failed: e instanceof Error ? e.message.split('\n')[0] : String(e),
+			ms: Math.round(performance.now() - started)
+		});
+		throw e;
+	} finally {
+		running.delete(entry);
+	}
 	log('import', {
 		user: options.user.username,
 		channel: options.channel,
 		file: summary.fileName,
+		bytes: summary.bytes,
 		sha256: summary.sha256,
 		rows: summary.rows,
 		dryRun: summary.isDryRun,
 		written: summary.isWritten,
+		uploadId: summary.uploadId,
 		...summary.counts,
 		errors: summary.errorCount,
 		warnings: summary.warningCount,
@@ -33,16 +83,71 @@ export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOption
 	return summary;
 }
 
-function inWorker(bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+function inWorker(
+	bytes: Uint8Array,
+	options: IntakeOptions,
+	started: (worker: Worker) => void
+): Promise<IntakeSummary> {
 	const path = workerPath();
 	return new Promise((done, fail) => {
 		const worker = new Worker(path);
+		started(worker);
 		worker.once('message', (reply: { ok: true; summary: IntakeSummary } | { ok: false; error: string }) => {
 			void worker.terminate();
 			if (reply.ok) done(reply.summary);
 			else fail(new Error(`intake worker: ${reply.error}`));
 		});
 		worker.once('error', fail);
+		// a worker stopped by the shutdown never answers: without this the request would wait forever
+		// (after an answer this comes too, and is ignored: a settled promise stays settled)
+		worker.once('exit', (code) => fail(new Error(`intake worker stopped (exit ${code}) before it answered`)));
 		worker.postMessage({ bytes, options, databaseUrl: process.env.DATABASE_URL });
 	});
+}
+
+/** How many imports are in progress now. */
+export function importsInProgress(): number {
+	return running.size;
+}
+
+/** What became of the imports in progress when the shutdown began. */
+export type ImportsAtShutdown = {
+	/** Finished (committed, or refused with nothing written) within the wait. */
+	finished: number;
+	/** Worker terminated after the wait: rolled back, nothing written. */
+	stopped: number;
+	/** Still running in this process (development only): left to the process's exit. */
+	unstoppable: number;
+};
+
+/**
+ * For the shutdown: refuses new imports from now on, waits up to `ms` for those in progress to
+ * finish, then terminates the workers of any still running. A terminated import never commits:
+ * its writes are one SQLite transaction, and an uncommitted transaction is rolled back (when its
+ * connection closes, or on the next open of the database if the process dies first). Imports that
+ * run in this process (development) cannot be stopped; they are only counted.
+ */
+export async function waitForImports(ms: number): Promise<ImportsAtShutdown> {
+	isStopping = true;
+	const waiting = [...running];
+	if (!waiting.length) return { finished: 0, stopped: 0, unstoppable: 0 };
+	let timer: NodeJS.Timeout | undefined;
+	const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+	await Promise.race([Promise.all(waiting.map((r) => r.done)), timeUp]);
+	clearTimeout(timer);
+	const left = waiting.filter((r) => running.has(r));
+	const stoppable = left.filter((r) => r.worker);
+	await Promise.all(stoppable.map((r) => r.worker!.terminate()));
+	// let the requests behind the stopped imports see their failure before the database closes
+	await Promise.all(stoppable.map((r) => r.done));
+	return {
+		finished: waiting.length - left.length,
+		stopped: stoppable.length,
+		unstoppable: left.length - stoppable.length
+	};
+}
+
+/** Accepts imports again after `waitForImports` (tests only: a real shutdown does not come back). */
+export function resumeImports(): void {
+	isStopping = false;
 }

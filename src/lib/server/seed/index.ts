@@ -25,6 +25,7 @@ import { dueDate, parsePeriod } from '../../domain/periods';
 import { addDays } from './random';
 import { queueReminders } from '../reminders';
 import { chinaToday } from '../clock';
+import { defaultDueOffsetDays } from '../config';
 
 const BATCHES = [
 	{
@@ -68,8 +69,11 @@ export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; di
 export function seedReference(db: Db): void {
 	db.transaction((tx) => {
 		for (const b of BATCHES) {
+			// new batches report DUE_OFFSET_DAYS after each quarter; existing ones keep the offset they were created with
 			if (!b.isDemo && !tx.select().from(batches).where(eq(batches.number, b.number)).get())
-				tx.insert(batches).values(b).run();
+				tx.insert(batches)
+					.values({ ...b, dueOffsetDays: defaultDueOffsetDays() })
+					.run();
 		}
 		for (const i of INDICATORS) {
 			const values = {
@@ -101,7 +105,11 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_ACCOUNTS> {
 	if (!isThere) {
 		const data = demoProgramme();
 		db.transaction((tx) => {
-			for (const b of BATCHES.filter((x) => x.isDemo)) tx.insert(batches).values(b).onConflictDoNothing().run();
+			for (const b of BATCHES.filter((x) => x.isDemo))
+				tx.insert(batches)
+					.values({ ...b, dueOffsetDays: defaultDueOffsetDays() })
+					.onConflictDoNothing()
+					.run();
 			writeDataset(tx, data, systemActor('seed'));
 		});
 	}
@@ -214,7 +222,8 @@ function seedOpenDemoBatch(db: Db, today: string): void {
 			nameEn: 'Demo batch 3 (recommending)',
 			year: Number(today.slice(0, 4)),
 			isDemo: true,
-			recommendationDeadline: addDays(today, 60)
+			recommendationDeadline: addDays(today, 60),
+			dueOffsetDays: defaultDueOffsetDays()
 		})
 		.onConflictDoNothing()
 		.run();

@@ -5,8 +5,10 @@ import { uploads } from '$lib/server/db/schema';
 import { requireUser, scopeOf } from '$lib/server/access';
 import * as pilots from '$lib/server/pilots';
 import { canImport } from '$lib/server/tokens';
-import { MAX_BYTES } from '$lib/server/intake';
+import { MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
+import { limitMessage, logLimited, takeUpload } from '$lib/server/rate-limit';
+import { fileError } from '$lib/problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only roles that report values reach the upload page (others get 403). */
@@ -42,6 +44,13 @@ async function run(event: RequestEvent, dryRun: boolean) {
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0) return fail(400, { noFile: true as const });
 	if (file.size > MAX_BYTES) return fail(413, { tooLarge: true as const });
+	// uploads per user per hour, web and API together; a check counts as much as an import
+	const verdict = takeUpload(user.id);
+	if (!verdict.ok) {
+		logLimited('uploads', verdict, { user: user.username, path: event.url.pathname, ip: event.getClientAddress() });
+		event.setHeaders({ 'Retry-After': String(verdict.retryAfter) });
+		return fail(429, { rateLimited: verdict, summary: limitedSummary(file.name, dryRun, verdict) });
+	}
 	const summary = await runIntake(getDb(), new Uint8Array(await file.arrayBuffer()), {
 		user,
 		dryRun,
@@ -50,6 +59,36 @@ async function run(event: RequestEvent, dryRun: boolean) {
 		ip: event.getClientAddress()
 	});
 	return summary.errorCount > 0 ? fail(422, { summary }) : { summary };
+}
+
+/**
+ * The refusal as a summary with one file-level error, so that the page shows it, in both languages,
+ * where it shows any refused file: nothing was read, checked or written.
+ */
+function limitedSummary(
+	fileName: string,
+	isDryRun: boolean,
+	verdict: { retryAfter: number; limit: number }
+): IntakeSummary {
+	const { zh, en } = limitMessage('uploads', verdict);
+	return {
+		fileName,
+		sha256: '',
+		bytes: 0,
+		encoding: null,
+		delimiter: null,
+		rows: 0,
+		isDryRun,
+		isWritten: false,
+		isIdentical: false,
+		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
+		errorCount: 1,
+		warningCount: 0,
+		problems: [{ ...fileError(zh, en), code: 'RATE_LIMITED' }],
+		changes: [],
+		revisions: [],
+		uploadId: null
+	};
 }
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import * as tokens from '$lib/server/tokens';
 import { MAX_BYTES } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
+import { logLimited, rateLimitedResponse, takeUpload } from '$lib/server/rate-limit';
 import type { RequestHandler } from './$types';
 
 const refuse = (status: number, code: string, zh: string, en: string) => json({ error: { code, zh, en } }, { status });
@@ -10,7 +11,8 @@ const refuse = (status: number, code: string, zh: string, en: string) => json({ 
 /**
  * POST /api/v1/imports[?dryRun=1][&fileName=x.csv] with `Authorization: Bearer <token>` and the CSV
  * bytes as the body (Content-Type text/csv). Answers the same summary as the web page and the CLI:
- * 200 accepted (or identical, or a clean dry run), 422 refused with its problems.
+ * 200 accepted (or identical, or a clean dry run), 422 refused with its problems, 429 (with Retry-After)
+ * past the per-token request limit or the per-user upload limit (src/lib/server/rate-limit.ts).
  */
 export const POST: RequestHandler = async ({ request, url, getClientAddress }) => {
 	const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -34,6 +36,12 @@ export const POST: RequestHandler = async ({ request, url, getClientAddress }) =
 			`文件超过 ${MAX_BYTES / 1048576} MB 上限`,
 			`The file exceeds ${MAX_BYTES / 1048576} MB`
 		);
+	// uploads per user per hour, web and API together; dry runs count too (both parse the whole file)
+	const verdict = takeUpload(user.id);
+	if (!verdict.ok) {
+		logLimited('uploads', verdict, { user: user.username, path: url.pathname, ip: getClientAddress() });
+		return rateLimitedResponse('uploads', verdict);
+	}
 	const summary = await runIntake(getDb(), bytes, {
 		user,
 		dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
