@@ -500,7 +500,8 @@ export const en: Record<MessageKey, string> = {
 	'rec.decline': 'Decline',
 	'rec.declineReason': 'Reason',
 	'limit.api': 'Too many requests: at most {limit} per minute for each API token; try again in {seconds} s',
-	'limit.uploads': 'Too many uploads: at most {limit} checks or imports per user per hour; try again in {minutes} min',
+	'limit.uploads':
+		'Too many uploads: each user may check or import at most {limit} times an hour; try again in {minutes} min',
 	'nav.dashboard': 'Analysis',
 	'dash.title': 'Pilot progress analysis',
 	'dash.tabs': 'Analysis views',
