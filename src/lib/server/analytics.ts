@@ -29,7 +29,7 @@ type PilotData = {
 	/** The quarters a province has approved. */
 	approved: Set<string>;
 };
-type Model = { key: string; byPilot: Map<number, PilotData>; loadedMs: number };
+type Model = { key: string; byPilot: Map<number, PilotData> };
 
 const models = new WeakMap<object, Model>();
 
@@ -41,7 +41,6 @@ function versionOf(db: Db): string {
 }
 
 function load(db: Db, key: string): Model {
-	const started = performance.now();
 	const byPilot = new Map<number, PilotData>();
 	const of = (id: number) => {
 		let data = byPilot.get(id);
@@ -80,7 +79,7 @@ function load(db: Db, key: string): Model {
 	))
 		of(id).approved.add(period);
 	for (const [id, data] of byPilot) data.termFacts = factsOf(id, data, () => true);
-	return { key, byPilot, loadedMs: performance.now() - started };
+	return { key, byPilot };
 }
 
 /** The read model for the database's current data, reloaded when the data changed since it was last read. */

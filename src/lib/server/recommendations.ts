@@ -18,6 +18,8 @@ import {
 	checkAttachment,
 	checkDraft,
 	checkSubmission,
+	countsTowardsQuota,
+	RECOMMENDATION_STATES,
 	priorityMark,
 	transition,
 	type BatchSettings,
@@ -25,8 +27,6 @@ import {
 } from '../domain/recommendation';
 import { targetProblems, type StoredDraft } from '../recommendation-form';
 import type { AirRegion, Basin, BodyType, Category } from '../domain/taxonomy';
-
-export type { StoredDraft };
 
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; problems: Problem[] };
 
@@ -93,7 +93,7 @@ function submittedIn(db: DbOrTx, batchId: number, provinceCode: string, except: 
 			and(
 				eq(recommendations.batchId, batchId),
 				eq(recommendations.provinceCode, provinceCode),
-				inArray(recommendations.state, ['submitted', 'approved']),
+				inArray(recommendations.state, RECOMMENDATION_STATES.filter(countsTowardsQuota)),
 				ne(recommendations.id, except)
 			)
 		)
