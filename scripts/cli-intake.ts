@@ -48,6 +48,7 @@ export function formatSummary(s: IntakeSummary): string {
 					: '检查通过（未写入）/ Check passed (nothing written)',
 		`new ${c.new} · changed ${c.changed} · unchanged ${c.unchanged} · removed ${c.removed} · refused rows ${c.refused} · warnings ${s.warningCount}`
 	];
+	for (const n of s.notices) lines.push(`  [notice ${n.code}] ${n.zh} / ${n.en}`);
 	for (const r of s.revisions)
 		lines.push(`  revision ${r.pilotCode} ${r.period}${r.number ? ` #${r.number}` : ' (would be new)'}`);
 	for (const p of s.problems) {

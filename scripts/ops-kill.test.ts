@@ -13,8 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../src/lib/domain/indicators';
-import { periodKey, periodStart, termQuarters } from '../src/lib/domain/periods';
+import { INDICATORS as CATALOGUE } from '../src/lib/domain/indicators';
+
+// Fractional values of any size: counts (whole numbers only) and rates (0–100) are left out.
+const INDICATORS = CATALOGUE.filter((i) => !i.isInteger && i.kind !== 'rate');
+import { periodEnd, periodKey, termQuarters } from '../src/lib/domain/periods';
 import { chinaToday } from '../src/lib/server/clock';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +67,7 @@ function snapshot(): { counts: Record<string, number>; integrity: string } {
 type Target = { code: string; periods: string[]; enterprises: string[] };
 
 /**
- * Picks the demo pilot with the most quarters open to an upload today (begun, not approved) and gives
+ * Picks the demo pilot with the most quarters open to an upload today (ended, not approved) and gives
  * it enough enterprises for a file of ROWS rows: the demo pilots have a few dozen each, far too few.
  */
 function prepareTarget(): Target {
@@ -81,7 +84,7 @@ function prepareTarget(): Target {
 		for (const p of pilots) {
 			const locked = new Set((approved.all(p.id) as { period: string }[]).map((r) => r.period));
 			const periods = termQuarters(p.termStart)
-				.filter((q) => periodStart(q) <= today && !locked.has(periodKey(q)))
+				.filter((q) => periodEnd(q) < today && !locked.has(periodKey(q)))
 				.map(periodKey);
 			if (periods.length && (!best || periods.length > best.periods.length)) best = { ...p, periods };
 		}

@@ -28,7 +28,7 @@ export async function runAppPipeline(
 			.run(now).lastInsertRowid
 	);
 	const insertPilot = sqlite.prepare(
-		"INSERT INTO pilots (code, batch_id, name_zh, term_start, term_end, status, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-12-31', 'in_progress', ?, ?)"
+		"INSERT INTO pilots (code, batch_id, name_zh, term_start, term_end, status, created_at, updated_at) VALUES (?, ?, ?, '2025-10-01', '2026-09-30', 'in_progress', ?, ?)"
 	);
 	const insertEnterprise = sqlite.prepare('INSERT INTO enterprises (pilot_id, code, name_zh) VALUES (?, ?, ?)');
 	sqlite.transaction(() => {
@@ -44,7 +44,7 @@ export async function runAppPipeline(
 		dryRun: mode === 'dry-run',
 		fileName: 'bench.csv',
 		channel: 'cli',
-		today: '2026-12-31',
+		today: '2027-01-01', // every quarter of the file has ended
 		dataDir: join(dirname(ctx.dbPath), 'data')
 	});
 	const ms = performance.now() - started;

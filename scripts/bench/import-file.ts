@@ -3,7 +3,7 @@
  * (`pilot_code,enterprise_code,period,indicator_code,value,unit,note`, UTF-8 with BOM, CRLF line ends),
  * one row per value, unique on (pilot_code, enterprise_code, period, indicator_code).
  *
- * Shape: pilots × 50 enterprises × 4 periods (2026Q1..2026Q4) × 10 indicators = 2,000 rows per pilot,
+ * Shape: pilots × 50 enterprises × 4 periods (2025Q4..2026Q3) × 10 indicators = 2,000 rows per pilot,
  * so 1,000,000 rows = 500 pilots. Smaller row counts use fewer pilots (the last one may be partial).
  * Written through an fs.WriteStream with back-pressure, so memory stays bounded whatever the size.
  */
@@ -11,7 +11,8 @@ import { createWriteStream } from 'node:fs';
 import { mulberry32 } from '../../src/lib/server/seed/random';
 
 export const ENTERPRISES_PER_PILOT = 50;
-export const PERIODS = ['2026Q1', '2026Q2', '2026Q3', '2026Q4'] as const;
+// quarters that have all ended, so that the intake takes them whatever today is (from 2026-10-01 on)
+export const PERIODS = ['2025Q4', '2026Q1', '2026Q2', '2026Q3'] as const;
 /** Indicator code → unit it is normally reported in and a typical quarterly magnitude range [min, max]. */
 export const INDICATORS: readonly { code: string; unit: string; min: number; max: number }[] = [
 	{ code: 'voc', unit: 't', min: 0.5, max: 60 },

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { indicatorByCode } from '../../src/lib/domain/indicators';
 
 export const ACCOUNTS = {
 	admin: 'admin-demo-2026',
@@ -39,6 +40,15 @@ export async function chooseFacet(page: Page, facet: string, prefix: string): Pr
 	await select.selectOption({ label: label! });
 }
 
+/** The value as a clerk would type it for the indicator: whole for counts, within 0–100 for rates. */
+function valueFor(code: string, value: string): string {
+	const indicator = indicatorByCode(code);
+	const n = Number(value);
+	if (indicator?.isInteger) return String(Math.max(1, Math.round(n)));
+	if (indicator?.kind === 'rate') return String(Math.min(99, n));
+	return value;
+}
+
 /** Downloads the template of the pilot's first term quarter through its link, fills every value, saves it. */
 export async function filledTemplate(
 	page: Page,
@@ -55,7 +65,7 @@ export async function filledTemplate(
 	const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
 	expect(parsed.data[0]).toEqual(['试点编号', '企业编号', '报告期', '指标代码', '数值', '单位', '备注']);
 	expect(parsed.data.length).toBeGreaterThan(5);
-	const rows = parsed.data.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], r[3], value, r[5], r[6]]));
+	const rows = parsed.data.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], r[3], valueFor(r[3], value), r[5], r[6]]));
 	mkdirSync(dir, { recursive: true });
 	const file = join(dir, `${code}_${period}.csv`);
 	writeFileSync(file, '\uFEFF' + Papa.unparse(rows));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { filledTemplate, listedCodes, signIn } from './helpers';
 
 test('an implementer fills a template, previews, checks and imports it, then sees the values on the pilot page', async ({
@@ -32,6 +33,34 @@ test('an implementer fills a template, previews, checks and imports it, then see
 	await expect(page.getByTestId('quarter-values')).toContainText('1.5');
 	await expect(page.getByTestId('revision-history')).toContainText(`${code}_${period}.csv`);
 	await expect(page.getByTestId('revision-history')).toContainText('implementer');
+});
+
+test('the check says what it converted: kg to t and full-width digits, each once with its rows', async ({
+	page
+}, info) => {
+	await signIn(page, 'implementer');
+	await page.goto('/pilots');
+	const [code] = await listedCodes(page);
+	const { file } = await filledTemplate(page, code, '1500', info.outputDir);
+	const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').slice(1), { skipEmptyLines: true }).data;
+	const tonnes = rows.filter((r, i) => i > 0 && r[5] === 't');
+	expect(tonnes.length).toBeGreaterThan(0);
+	for (const r of tonnes) r[5] = 'kg';
+	rows[1][4] = '１５００';
+	const converted = join(info.outputDir, 'converted.csv');
+	writeFileSync(converted, '\uFEFF' + Papa.unparse(rows));
+
+	await page.goto('/imports', { waitUntil: 'networkidle' });
+	await page.getByTestId('import-file').setInputFiles(converted);
+	await page.getByRole('button', { name: '检查（不写入）' }).click();
+	await expect(page.getByTestId('import-result')).toContainText('检查通过');
+	const notices = page.getByTestId('import-notices');
+	await expect(notices.locator('li[data-code=N_UNIT_CONVERTED]')).toContainText(
+		`${tonnes.length} 个数值已由 kg 换算为 t：第`
+	);
+	await expect(notices.locator('li[data-code=N_FULL_WIDTH]')).toContainText(
+		'1 个数值含全角数字或符号，已按半角读取：第 2 行'
+	);
 });
 
 test('a bad file is refused row by row, and its report downloads formula-safe', async ({ page }, info) => {

@@ -52,10 +52,11 @@ export const POLLUTANTS: readonly string[] = [...AIR_POLLUTANTS, ...WATER_POLLUT
 /**
  * The improvement a fact stands for, null when it cannot be told: periodic lower → quarters × baseline/4 − sum (needs
  * the baseline); periodic higher → sum; cumulative higher → the latest value (a running total); neutral or cumulative
- * lower → null (an input, not an improvement).
+ * lower → null (an input, not an improvement); rate → null (never summed).
  */
 export function improvementOf(fact: Fact, indicator: Indicator | undefined = BY_CODE.get(fact.indicatorCode)) {
-	if (!indicator || indicator.direction === 'neutral') return null;
+	// a rate is a level in %: percentage points of different pilots do not add up (see rates.ts)
+	if (!indicator || indicator.direction === 'neutral' || indicator.kind === 'rate') return null;
 	if (indicator.kind === 'cumulative') return indicator.direction === 'higher' ? fact.latestValue : null;
 	if (indicator.direction === 'higher') return fact.sum;
 	return fact.baseline === null ? null : (fact.quarters * fact.baseline) / 4 - fact.sum;
@@ -231,7 +232,7 @@ export function matrix(
 /** The improvement of a quarter row: lower → Σ(baseline/4 − value) over pilots with a baseline; higher → Σ value. */
 export function periodImprovement(row: PeriodRow): number | null {
 	const indicator = indicatorByCode(row.indicatorCode);
-	if (!indicator || indicator.direction === 'neutral') return null;
+	if (!indicator || indicator.direction === 'neutral' || indicator.kind === 'rate') return null;
 	if (indicator.kind === 'cumulative' || indicator.direction === 'higher') return row.sum;
 	return row.baselineDelta;
 }

@@ -113,20 +113,29 @@ describe('calendar', () => {
 	});
 });
 
-const entry = (period: string, due: string, status: ReportStatus): CalendarEntry => ({
+const entry = (period: string, due: string, status: ReportStatus, isDue = status !== 'not_due'): CalendarEntry => ({
 	period,
 	start: '',
 	end: '',
 	due,
 	submittedOn: null,
-	status
+	status,
+	hasEnded: isDue,
+	canReport: isDue,
+	isDue
 });
-const cal = (...statuses: ReportStatus[]): CalendarEntry[] =>
-	statuses.map((s, i) => entry(['2023Q3', '2023Q4', '2024Q1', '2024Q2'][i], `due-${i}`, s));
+// An on-time report of a quarter whose due date has not come (sent early) is written 'early'.
+type Status = ReportStatus | 'early';
+const cal = (...statuses: Status[]): CalendarEntry[] =>
+	statuses.map((s, i) =>
+		s === 'early'
+			? entry(['2023Q3', '2023Q4', '2024Q1', '2024Q2'][i], `due-${i}`, 'on_time', false)
+			: entry(['2023Q3', '2023Q4', '2024Q1', '2024Q2'][i], `due-${i}`, s)
+	);
 
 describe('reportSummary and quartersDue', () => {
 	it.each<{
-		statuses: ReportStatus[];
+		statuses: Status[];
 		counts: Record<ReportStatus, number>;
 		next: string | null;
 		complete: boolean;
@@ -172,13 +181,13 @@ describe('reportSummary and quartersDue', () => {
 			complete: false,
 			due: 4
 		},
-		// an early on-time upload before an unreported not-due quarter: counts as due (status is not not_due) → 1+1 = 2
+		// an early upload (its due date not come) never makes its quarter due: only the missing one counts → 1
 		{
-			statuses: ['missing', 'not_due', 'on_time', 'not_due'],
+			statuses: ['missing', 'not_due', 'early', 'not_due'],
 			counts: { on_time: 1, late: 0, missing: 1, not_due: 2 },
 			next: '2023Q4',
 			complete: false,
-			due: 2
+			due: 1
 		}
 	])('$statuses', ({ statuses, counts, next, complete, due }) => {
 		const c = cal(...statuses);
@@ -187,6 +196,32 @@ describe('reportSummary and quartersDue', () => {
 		expect(s.nextDue?.period ?? null).toBe(next);
 		expect(s.isComplete).toBe(complete);
 		expect(quartersDue(c)).toBe(due);
+	});
+
+	it('counts a quarter due from its due date on, whatever was stored (mid-term, current quarter reported)', () => {
+		// term 2023-08-15: 2023Q3 due 10-15, 2023Q4 due 01-15, 2024Q1 due 04-15. Today 2024-02-20, in 2024Q1:
+		// a value of the running 2024Q1 was stored on 02-10 — it is not due (04-15 has not come) → 2 due.
+		const subs = { '2023Q3': '2023-10-01', '2023Q4': '2024-01-10', '2024Q1': '2024-02-10' };
+		const c = calendar('2023-08-15', 15, subs, '2024-02-20');
+		expect(quartersDue(c)).toBe(2);
+		expect(c.map((e) => [e.hasEnded, e.isDue])).toEqual([
+			[true, true],
+			[true, true],
+			[false, false],
+			[false, false]
+		]);
+		// on its due date it counts; a quarter that ended (03-31) but is not yet due does not
+		expect(quartersDue(calendar('2023-08-15', 15, subs, '2024-04-15'))).toBe(3);
+		expect(quartersDue(calendar('2023-08-15', 15, subs, '2024-04-14'))).toBe(2);
+		expect(calendar('2023-08-15', 15, subs, '2024-04-01')[2].hasEnded).toBe(true);
+	});
+
+	it('lets a quarter be reported once it has ended, or while running when an admin opened it', () => {
+		const open = new Set(['2024Q1', '2024Q2']);
+		const c = calendar('2023-08-15', 15, {}, '2024-02-20', open);
+		// 2024Q1 runs and is open; 2024Q2 is open but has not begun
+		expect(c.map((e) => e.canReport)).toEqual([true, true, true, false]);
+		expect(calendar('2023-08-15', 15, {}, '2024-02-20').map((e) => e.canReport)).toEqual([true, true, false, false]);
 	});
 
 	it('counts quarters due from a real calendar: today 2024-04-16 → Q3, Q4 reported, Q1 missing → 3', () => {

@@ -13,6 +13,12 @@ export type CalendarEntry = {
 	due: string;
 	submittedOn: string | null;
 	status: ReportStatus;
+	/** The quarter's last day has passed: its report can be sent (before that only when an admin opened it). */
+	hasEnded: boolean;
+	/** Its report can be sent now: it has ended, or an admin opened it (still running) for provisional data. */
+	canReport: boolean;
+	/** Its due date has come: it counts towards "expected to date", whatever has been stored. */
+	isDue: boolean;
 };
 
 export type ReportSummary = {
@@ -40,13 +46,15 @@ export function reportStatus(due: string, submittedOn: string | null, today: str
 
 /**
  * Exactly the four term quarters in order, each with its calendar-quarter start/end, its due date (quarter end +
- * dueOffsetDays), its first submission (keys outside the term are ignored) and its status as of today.
+ * dueOffsetDays), its first submission (keys outside the term are ignored), its status as of today, and whether it
+ * can be reported now (ended, or among the `opened` running quarters).
  */
 export function calendar(
 	termStart: string,
 	dueOffsetDays: number,
 	firstSubmission: Record<string, string>,
-	today: string
+	today: string,
+	opened: ReadonlySet<string> = new Set()
 ): CalendarEntry[] {
 	return termQuarters(termStart).map((p) => {
 		const period = periodKey(p);
@@ -58,7 +66,10 @@ export function calendar(
 			end: periodEnd(p),
 			due,
 			submittedOn,
-			status: reportStatus(due, submittedOn, today)
+			status: reportStatus(due, submittedOn, today),
+			hasEnded: today > periodEnd(p),
+			canReport: today > periodEnd(p) || (today >= periodStart(p) && opened.has(period)),
+			isDue: today >= due
 		};
 	});
 }
@@ -75,11 +86,12 @@ export function reportSummary(cal: readonly CalendarEntry[]): ReportSummary {
 }
 
 /**
- * The number of term quarters that count as due for "expected to date": those whose status is not not_due, i.e.
- * overdue (today after the due date) or already reported; an unreported quarter on its due date is not yet due.
+ * The number of term quarters that count as due for "expected to date": those whose due date has come (DOMAIN.md:
+ * a quarter is due when its report date has come, whatever was stored). A value stored early — for a quarter still
+ * running, or ended but not yet due — never makes a quarter due, so it cannot raise the expectation.
  */
 export function quartersDue(cal: readonly CalendarEntry[]): number {
-	return cal.filter((entry) => entry.status !== 'not_due').length;
+	return cal.filter((entry) => entry.isDue).length;
 }
 
 /** True when today is after the (inclusive) last day of the term; throws RangeError on a bad date. */

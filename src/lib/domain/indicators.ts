@@ -29,8 +29,14 @@ export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, Bilingual> = {
 
 /** lower: emissions and consumption; higher: savings, benefits, coverage; neutral: inputs with no better side. */
 export type Direction = 'lower' | 'higher' | 'neutral';
-/** periodic: a quarter's own amount; cumulative: a running total whose latest value is the figure. */
-export type IndicatorKind = 'periodic' | 'cumulative';
+/**
+ * periodic: a quarter's own amount; cumulative: a running total whose latest value is the figure; rate: a
+ * percentage (0–100) whose latest value is the figure, averaged (weighted where a denominator indicator is named),
+ * never summed.
+ */
+export type IndicatorKind = 'periodic' | 'cumulative' | 'rate';
+/** non_negative: a negative value is refused; signed: a quarter may be negative (a loss, a year-on-year change). */
+export type SignRule = 'non_negative' | 'signed';
 
 export type AcceptedUnit = { unit: string; aliases: readonly string[]; factor: number };
 
@@ -42,7 +48,11 @@ export type Indicator = {
 	units: readonly AcceptedUnit[];
 	direction: Direction;
 	kind: IndicatorKind;
-	canBeNegative: boolean;
+	sign: SignRule;
+	/** Counts (options, enterprises): a fraction is refused. */
+	isInteger: boolean;
+	/** Rates only: the indicator whose value per enterprise weights the mean (e.g. solid waste for its use rate). */
+	weightBy: string | null;
 };
 
 const TONNES: readonly AcceptedUnit[] = [
@@ -79,6 +89,10 @@ const WAN_YUAN: readonly AcceptedUnit[] = [
 const FIRMS: readonly AcceptedUnit[] = [{ unit: '家', aliases: ['个', 'firms', 'enterprises'], factor: 1 }];
 const ITEMS: readonly AcceptedUnit[] = [{ unit: '项', aliases: ['个', 'items'], factor: 1 }];
 const DAYS: readonly AcceptedUnit[] = [{ unit: '天', aliases: ['日', 'd', 'day', 'days'], factor: 1 }];
+const PERCENT: readonly AcceptedUnit[] = [{ unit: '%', aliases: ['percent', '百分比', '％'], factor: 1 }];
+
+/** The range a rate's value must sit in (percent). */
+export const RATE_RANGE = { min: 0, max: 100 } as const;
 
 function ind(
 	code: string,
@@ -87,9 +101,21 @@ function ind(
 	group: IndicatorGroup,
 	units: readonly AcceptedUnit[],
 	direction: Direction,
-	kind: IndicatorKind = 'periodic'
+	kind: IndicatorKind = 'periodic',
+	rules: { sign?: SignRule; isInteger?: boolean; weightBy?: string } = {}
 ): Indicator {
-	return { code, name: { zh, en }, group, unit: units[0].unit, units, direction, kind, canBeNegative: false };
+	return {
+		code,
+		name: { zh, en },
+		group,
+		unit: units[0].unit,
+		units,
+		direction,
+		kind,
+		sign: rules.sign ?? 'non_negative',
+		isInteger: rules.isInteger ?? false,
+		weightBy: rules.weightBy ?? null
+	};
 }
 
 export const INDICATORS: readonly Indicator[] = [
@@ -109,12 +135,41 @@ export const INDICATORS: readonly Indicator[] = [
 	ind('solid_waste', '一般固体废物产生量', 'Solid waste generated', 'material', TONNES, 'lower'),
 	ind('hazardous_waste', '危险废物产生量', 'Hazardous waste generated', 'material', TONNES, 'lower'),
 	ind('investment', '清洁生产方案投资', 'Investment in measures', 'economy', WAN_YUAN, 'neutral', 'cumulative'),
-	ind('benefit', '经济效益', 'Economic benefit', 'economy', WAN_YUAN, 'higher'),
-	ind('enterprises_covered', '覆盖企业数', 'Enterprises covered', 'audit', FIRMS, 'higher', 'cumulative'),
-	ind('low_cost_options', '无/低费方案数', 'No/low-cost options', 'audit', ITEMS, 'higher', 'cumulative'),
-	ind('high_cost_options', '中/高费方案数', 'Medium/high-cost options', 'audit', ITEMS, 'higher', 'cumulative'),
+	// a quarter's benefit can be a loss
+	ind('benefit', '经济效益', 'Economic benefit', 'economy', WAN_YUAN, 'higher', 'periodic', { sign: 'signed' }),
+	ind('enterprises_covered', '覆盖企业数', 'Enterprises covered', 'audit', FIRMS, 'higher', 'cumulative', {
+		isInteger: true
+	}),
+	ind('low_cost_options', '无/低费方案数', 'No/low-cost options', 'audit', ITEMS, 'higher', 'cumulative', {
+		isInteger: true
+	}),
+	ind('high_cost_options', '中/高费方案数', 'Medium/high-cost options', 'audit', ITEMS, 'higher', 'cumulative', {
+		isInteger: true
+	}),
 	ind('audit_cost', '审核费用', 'Audit cost', 'audit', WAN_YUAN, 'lower', 'cumulative'),
-	ind('audit_days', '审核周期', 'Audit duration', 'audit', DAYS, 'lower', 'cumulative')
+	ind('audit_days', '审核周期', 'Audit duration', 'audit', DAYS, 'lower', 'cumulative'),
+	ind(
+		'solid_waste_use_rate',
+		'工业固废综合利用率',
+		'Industrial solid waste utilisation rate',
+		'material',
+		PERCENT,
+		'higher',
+		'rate',
+		{
+			weightBy: 'solid_waste'
+		}
+	),
+	ind('water_reuse_rate', '水重复利用率', 'Water reuse rate', 'water', PERCENT, 'higher', 'rate'),
+	ind(
+		'option_implementation_rate',
+		'清洁生产方案实施率',
+		'Cleaner-production options implemented',
+		'audit',
+		PERCENT,
+		'higher',
+		'rate'
+	)
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

@@ -254,6 +254,65 @@ describe('indicatorProgress', () => {
 	});
 });
 
+describe('mid-term pilot with a value of the running quarter stored', () => {
+	// Energy (tce, lower is better): baseline 40,000 tce/a → 10,000 a quarter; target 5,000 tce/a absolute.
+	// Term from 2026-04-01: 2026Q2 (due 07-15), 2026Q3 (due 10-15), 2026Q4 (due 2027-01-15), 2027Q1. Today 2026-12-04:
+	// Q2 and Q3 are due; Q4 runs until 12-31, yet a partial figure of 9,987.5 was stored for it on 12-01.
+	const cal = calendar(
+		'2026-04-01',
+		15,
+		{ '2026Q2': '2026-07-10', '2026Q3': '2026-10-12', '2026Q4': '2026-12-01' },
+		'2026-12-04'
+	);
+	const energy = inp({ code: 'energy', baseline: 40_000, targetValue: 5_000, values: [8_500, 8_400, 9_987.5, null] });
+
+	it('counts two quarters due, not three: expected 5,000 × 2/4 = 2,500, progress 1,500 + 1,600 = 3,100', () => {
+		const due = quartersDue(cal);
+		expect(due).toBe(2);
+		const r = indicatorProgress(energy, due, false);
+		expect(r.expectedToDate).toBe(2_500);
+		expect(r.progress).toBe(3_100);
+		expect(r.attainment).toBeCloseTo(1.24, 12); // 3,100 / 2,500
+		expect(r.status).toBe('on_track');
+	});
+
+	it('would be at risk if the running quarter counted (the defect): 3,112.5 / 3,750 = 0.83', () => {
+		const r = indicatorProgress(energy, 3, false);
+		expect(r.expectedToDate).toBe(3_750);
+		expect(r.attainment).toBeCloseTo(0.83, 12);
+		expect(r.status).toBe('at_risk');
+	});
+});
+
+describe('rate indicators (a level in %, e.g. 工业固废综合利用率)', () => {
+	// baseline 60 % in the base year; target +8 percentage points a year (absolute) or +10 % of the baseline (= 6 pp)
+	const rate = (over: Partial<IndicatorProgressInput> = {}) =>
+		inp({ code: 'solid_waste_use_rate', direction: 'higher', kind: 'rate', baseline: 60, targetValue: 8, ...over });
+
+	it('measures improvement as percentage points over the baseline level, never divided by four', () => {
+		const r = indicatorProgress(rate({ values: [61, 63, 65, null] }), 3, false);
+		expect(r.quarterlyBaseline).toBe(60);
+		expect(r.improvements).toEqual([1, 3, 5, null]);
+		expect(r.progress).toBe(5); // the latest level, 65 − 60, not a sum
+		expect(r.expectedToDate).toBe(6); // 8 × 3/4
+		expect(r.attainment).toBeCloseTo(5 / 6, 12);
+		expect(r.status).toBe('at_risk');
+	});
+
+	it('takes a percentage target relative to the baseline level and grades the end of the term', () => {
+		const r = indicatorProgress(rate({ targetKind: 'percent', targetValue: 10, values: [62, 64, 65, 66.5] }), 4, true);
+		expect(r.target).toBe(6); // 60 × 10 %
+		expect(r.progress).toBeCloseTo(6.5, 12);
+		expect(r.status).toBe('met');
+	});
+
+	it('cannot be judged without a baseline', () => {
+		expect(indicatorProgress(rate({ baseline: null, values: [70, null, null, null] }), 1, false).status).toBe(
+			'unknown'
+		);
+	});
+});
+
 describe('groupProgress and overallProgress', () => {
 	const results = [
 		{ group: 'energy', attainment: 1.2, status: 'on_track' as const },

@@ -50,9 +50,10 @@ function clampQuarters(quartersDue: number): number {
 	return Math.max(0, Math.min(4, Math.floor(quartersDue)));
 }
 
-/** baseline / 4; null stays null. */
-export function quarterlyBaseline(baseline: number | null): number | null {
-	return baseline === null ? null : baseline / 4;
+/** baseline / 4; null stays null. A rate's baseline is a level, the same every quarter. */
+export function quarterlyBaseline(baseline: number | null, kind: IndicatorKind = 'periodic'): number | null {
+	if (baseline === null) return null;
+	return kind === 'rate' ? baseline : baseline / 4;
 }
 
 /** The annual improvement: absolute → targetValue; percent → baseline × targetValue / 100; null when not computable. */
@@ -64,11 +65,17 @@ export function annualTarget(input: IndicatorProgressInput): number | null {
 
 /**
  * The improvement of term quarter q (0..3), null when not computable. Periodic: lower → baseline/4 − value, higher →
- * value. Cumulative (improvement to date at q): higher → value, lower → baseline × (q+1)/4 − value. Neutral → null.
+ * value. Cumulative (improvement to date at q): higher → value, lower → baseline × (q+1)/4 − value. Rate (a level in
+ * %): the change from the baseline's level in percentage points (value − baseline, or baseline − value for a
+ * lower-is-better rate). Neutral → null.
  */
 export function improvement(input: IndicatorProgressInput, q: number): number | null {
 	const value = input.values[q] ?? null;
 	if (value === null || input.direction === 'neutral') return null;
+	if (input.kind === 'rate') {
+		if (input.baseline === null) return null;
+		return input.direction === 'higher' ? value - input.baseline : input.baseline - value;
+	}
 	if (input.direction === 'higher') return value;
 	if (input.baseline === null) return null;
 	return input.kind === 'periodic' ? input.baseline / 4 - value : (input.baseline * (q + 1)) / 4 - value;
@@ -76,11 +83,11 @@ export function improvement(input: IndicatorProgressInput, q: number): number | 
 
 /**
  * Cumulative improvement over the first quartersDue term quarters: periodic → sum of the computable quarter
- * improvements; cumulative → the improvement at the latest reported quarter (not a sum); null when none.
+ * improvements; cumulative and rate → the improvement at the latest reported quarter (not a sum); null when none.
  */
 export function progressToDate(input: IndicatorProgressInput, quartersDue: number): number | null {
 	const n = clampQuarters(quartersDue);
-	if (input.kind === 'cumulative') {
+	if (input.kind === 'cumulative' || input.kind === 'rate') {
 		for (let q = n - 1; q >= 0; q--) {
 			if ((input.values[q] ?? null) !== null) return improvement(input, q);
 		}
@@ -139,7 +146,7 @@ export function indicatorProgress(
 	return {
 		code: input.code,
 		baseline: input.baseline,
-		quarterlyBaseline: quarterlyBaseline(input.baseline),
+		quarterlyBaseline: quarterlyBaseline(input.baseline, input.kind),
 		target,
 		improvements: input.values.map((_, q) => improvement(input, q)),
 		progress,

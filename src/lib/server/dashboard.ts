@@ -2,6 +2,7 @@
  * What each dashboard view loads: the scope's pilots under the filter, their roll-up facts, and the pure arithmetic
  * of src/lib/domain/analytics.ts over them. One function per view, each a handful of queries over the roll-ups.
  */
+import { rateSummaries } from '../domain/rates';
 import { getDb, type Db } from './db';
 import { requireRole, scopeOf, type Scope } from './access';
 import type { SessionUser } from './auth';
@@ -119,7 +120,8 @@ export function effects(db: Db, scope: Scope, filter: DashboardFilter) {
 			}))
 		},
 		costs: costEffectiveness(pilots, facts, 'industry'),
-		audit: auditInputOutput(pilots, facts, 'category')
+		audit: auditInputOutput(pilots, facts, 'category'),
+		rates: rateSummaries(pilots, facts)
 	};
 }
 

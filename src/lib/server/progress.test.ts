@@ -64,4 +64,48 @@ describe('progress through the real intake', () => {
 		// and 2026Q1 becomes missing once its due date has passed without a report
 		expect(pilotProgress(db, pilot, '2026-04-16')!.calendar[2].status).toBe('missing');
 	});
+
+	it('mid-term: a provisional value of the running quarter neither makes it due nor raises the expectation', async () => {
+		const { db, sqlite, users } = intakeTestDb();
+		// Q-1 (term quarters 2025Q3..2026Q2), voc baseline 400 t/a → 100 t a quarter, target 40 t/a absolute.
+		sqlite
+			.prepare("UPDATE pilot_indicators SET target_kind = 'absolute', target_value = 40 WHERE indicator_code = 'voc'")
+			.run();
+		const dataDir = mkdtempSync(join(tmpdir(), 'progress-'));
+		const send = (rows: string[], at: string, today: string) =>
+			importIndicators(db, file(rows), {
+				user: users.imp1,
+				dryRun: false,
+				fileName: 'q.csv',
+				channel: 'web',
+				today,
+				dataDir,
+				at: Date.parse(`${at}T10:00:00+08:00`)
+			});
+		// 2025Q3 88 t (improvement 12) and 2025Q4 90 t (improvement 10), each on time
+		expect((await send(['Q-1,E01,2025Q3,voc,88,t,'], '2025-10-10', '2025-10-10')).isWritten).toBe(true);
+		expect((await send(['Q-1,E01,2025Q4,voc,90,t,'], '2026-01-10', '2026-01-10')).isWritten).toBe(true);
+		// on 2026-02-20, 2026Q1 runs: refused, until an admin opens it; then a partial 99 t is stored
+		const running = ['Q-1,E01,2026Q1,voc,99,t,partial'];
+		expect((await send(running, '2026-02-20', '2026-02-20')).problems[0].code).toBe('E_PERIOD_NOT_ENDED');
+		sqlite
+			.prepare(
+				"INSERT INTO period_openings (pilot_id, period, opened_by, opened_at, reason) SELECT id, '2026Q1', 'admin', 0, 'monthly data' FROM pilots WHERE code = 'Q-1'"
+			)
+			.run();
+		expect((await send(running, '2026-02-20', '2026-02-20')).isWritten).toBe(true);
+		const at = pilotProgress(db, pilots.get(db, { kind: 'all' }, 'Q-1')!, '2026-02-20')!;
+		expect(at.calendar.map((c) => [c.period, c.status, c.isDue, c.canReport])).toEqual([
+			['2025Q3', 'on_time', true, true],
+			['2025Q4', 'on_time', true, true],
+			['2026Q1', 'on_time', false, true],
+			['2026Q2', 'not_due', false, false]
+		]);
+		// due 2, not 3: expected 40 × 2/4 = 20, progress 12 + 10 = 22, attainment 1.1 → on track
+		// (counting the running quarter would give 40 × 3/4 = 30, 22 + 1 = 23, 0.77 → behind)
+		expect(at.quartersDue).toBe(2);
+		const voc = at.indicators.find((i) => i.code === 'voc')!;
+		expect(voc).toMatchObject({ progress: 22, expectedToDate: 20, status: 'on_track' });
+		expect(voc.attainment).toBeCloseTo(1.1, 12);
+	});
 });

@@ -18,6 +18,7 @@ import { groupProgress, indicatorProgress, overallProgress, type IndicatorProgre
 import { exceedsBaseline, jumps, relativeChanges, unitSlips, type DoubtFlag } from '../domain/doubtful';
 import { periodKey, termQuarters } from '../domain/periods';
 import type * as pilots from './pilots';
+import * as openings from './intake/openings';
 
 /** What progress needs of a pilot: the full record of pilots.get, or the slimmer one of pilots.forProgress. */
 type Pilot = Pick<
@@ -68,7 +69,8 @@ export function pilotProgress(db: Db, pilot: Pilot, today = chinaToday(), option
 		pilot.termStart,
 		pilot.batch.dueOffsetDays,
 		firstSubmissions(db, pilot.id),
-		today
+		today,
+		openings.periodsOf(db, pilot.id)
 	);
 	const due = countDue(cal);
 	const isOver = due === 4 && termIsOver(pilot.termEnd ?? cal[3].end, today);

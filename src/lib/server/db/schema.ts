@@ -354,6 +354,24 @@ export const quarterReviews = sqliteTable(
 	(t) => [primaryKey({ columns: [t.pilotId, t.period] }), index('quarter_reviews_state_idx').on(t.state)]
 );
 
+/**
+ * A running quarter an admin opened for provisional data: the intake accepts it before its last day. The row goes
+ * when the admin closes it again; opening and closing are in the audit log.
+ */
+export const periodOpenings = sqliteTable(
+	'period_openings',
+	{
+		pilotId: integer('pilot_id')
+			.notNull()
+			.references(() => pilots.id, { onDelete: 'cascade' }),
+		period: text('period').notNull(),
+		openedBy: text('opened_by').notNull(),
+		openedAt: integer('opened_at').notNull(),
+		reason: text('reason').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.pilotId, t.period] })]
+);
+
 /** Every transition of a quarter's review, with who, when and the comment or reason. */
 export const reviewEvents = sqliteTable(
 	'review_events',

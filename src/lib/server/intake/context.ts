@@ -4,16 +4,17 @@
  */
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
-import { dueDate, periodKey, periodStart, termQuarters } from '../../domain/periods';
+import { dueDate, periodEnd, periodKey, periodStart, termQuarters } from '../../domain/periods';
 import type { SessionUser } from '../auth';
 
 export type PilotContext = {
 	index: number;
 	id: number;
 	code: string;
-	/** The four term quarters as `YYYYQn`, and the first day of each. */
+	/** The four term quarters as `YYYYQn`, and the first and last day of each. */
 	periods: string[];
 	periodStarts: string[];
+	periodEnds: string[];
 	dueDates: string[];
 	/** Enterprise code → [enterprise id, its index within the pilot in this file (1-based)]. */
 	enterprises: Map<string, number>;
@@ -21,6 +22,8 @@ export type PilotContext = {
 	baselines: Map<string, number>;
 	/** Approved (locked) periods, with who approved them and when. */
 	locked: Map<string, { by: string; at: number }>;
+	/** Running quarters an admin opened for provisional data. */
+	provisional: Set<string>;
 };
 
 export type PilotLookup =
@@ -41,6 +44,7 @@ export function pilotLookup(sqlite: Database.Database, user: SessionUser, dueOff
 	const lockedOf = sqlite.prepare(
 		"SELECT period, updated_by AS by, updated_at AS at FROM quarter_reviews WHERE pilot_id = ? AND state = 'approved'"
 	);
+	const provisionalOf = sqlite.prepare('SELECT period FROM period_openings WHERE pilot_id = ?');
 	const cache = new Map<string, PilotLookup>();
 	const list: PilotContext[] = [];
 	return {
@@ -63,6 +67,7 @@ export function pilotLookup(sqlite: Database.Database, user: SessionUser, dueOff
 					code: row.code,
 					periods: quarters.map(periodKey),
 					periodStarts: quarters.map(periodStart),
+					periodEnds: quarters.map(periodEnd),
 					dueDates: quarters.map((q) => dueDate(q, row.dueOffset ?? dueOffsetDefault)),
 					enterprises: new Map(
 						(enterprisesOf.all(row.id) as { id: number; code: string }[]).map((e) => [e.code, e.id])
@@ -76,7 +81,8 @@ export function pilotLookup(sqlite: Database.Database, user: SessionUser, dueOff
 							l.period,
 							{ by: l.by, at: l.at }
 						])
-					)
+					),
+					provisional: new Set((provisionalOf.all(row.id) as { period: string }[]).map((o) => o.period))
 				};
 				list.push(pilot);
 				found = { kind: 'ok', pilot };

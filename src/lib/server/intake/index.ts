@@ -16,6 +16,7 @@ import { CHANGED, comparePilot, UNCHANGED, type PilotComparison } from './compar
 import { pilotLookup } from './context';
 import { detectEncoding, parseRecords } from './parse';
 import { problem } from './problems';
+import { NoticeCollector, type Notice } from './notices';
 import { RowChecker, RowStore } from './rows';
 import { findDuplicates, pilotRanges, sortedOrder } from './order';
 import { chinaToday } from '../clock';
@@ -55,6 +56,8 @@ export type IntakeSummary = {
 	errorCount: number;
 	warningCount: number;
 	problems: Problem[];
+	/** What was converted on the way in (units, number and period forms): accepted, and said. */
+	notices: Notice[];
 	changes: Change[];
 	revisions: { pilotCode: string; period: string; revisionId: number | null; number: number | null }[];
 	uploadId: number | null;
@@ -91,11 +94,13 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		errorCount: 0,
 		warningCount: 0,
 		problems: [],
+		notices: [],
 		changes: [],
 		revisions: [],
 		uploadId: null
 	};
 	const problems: Problem[] = [];
+	const notices = new NoticeCollector();
 	const finish = () => {
 		problems.sort(
 			(a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
@@ -103,6 +108,8 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		summary.errorCount = problems.filter((p) => p.severity === 'error').length;
 		summary.warningCount = problems.length - summary.errorCount;
 		summary.problems = problems.slice(0, MAX_LISTED_PROBLEMS);
+		summary.notices = notices.list();
+		if (summary.errorCount > 0) auditRefusal(db, summary, problems, options);
 		return summary;
 	};
 	if (bytes.length > MAX_BYTES) {
@@ -123,24 +130,30 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 	let checker: RowChecker | null = null;
 	let names: Record<string, string> = {};
 	let dataRows = 0;
-	const parsed = await parseRecords(bytes, encoding, {
-		header: (header) => {
-			const mapped = mapHeader(header, INTAKE_COLUMNS);
-			problems.push(...mapped.problems);
-			names = mapped.columns;
-			if (!mapped.problems.some((p) => p.severity === 'error'))
-				checker = new RowChecker(mapped.index, names, pilots, today, store, problems);
-		},
-		records: (records, firstRow) => {
-			if (!checker) return;
-			for (let k = 0; k < records.length; k++) {
-				const record = records[k];
-				if (isBlank(record)) continue;
-				dataRows++;
-				if (!checker.check(record, firstRow + k)) refusedRows.add(firstRow + k);
+	const scan = { isNeeded: false };
+	const parsed = await parseRecords(
+		bytes,
+		encoding,
+		{
+			header: (header) => {
+				const mapped = mapHeader(header, INTAKE_COLUMNS);
+				problems.push(...mapped.problems);
+				names = mapped.columns;
+				if (!mapped.problems.some((p) => p.severity === 'error'))
+					checker = new RowChecker(mapped.index, names, pilots, today, store, problems, notices, header, scan);
+			},
+			records: (records, firstRow) => {
+				if (!checker) return;
+				for (let k = 0; k < records.length; k++) {
+					const record = records[k];
+					if (isBlank(record)) continue;
+					dataRows++;
+					if (!checker.check(record, firstRow + k)) refusedRows.add(firstRow + k);
+				}
 			}
-		}
-	});
+		},
+		scan
+	);
 	summary.delimiter = parsed.delimiter;
 	problems.push(...parsed.problems);
 	summary.rows = dataRows;
@@ -224,6 +237,36 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 	});
 	summary.isWritten = true;
 	return finish();
+}
+
+/**
+ * Every refused upload leaves a line in the audit log: who, when, the file's name, hash and size, the channel, and
+ * how many problems of each code — never the refused rows themselves, and no pilot codes (the file may name pilots
+ * the uploader may not see, and the pilot pages' trails must not show an attempt on them).
+ */
+function auditRefusal(db: Db, summary: IntakeSummary, problems: Problem[], options: IntakeOptions): void {
+	const codes: Record<string, number> = {};
+	for (const p of problems)
+		if (p.severity === 'error') codes[p.code ?? 'E_OTHER'] = (codes[p.code ?? 'E_OTHER'] ?? 0) + 1;
+	record(
+		db,
+		{ userId: options.user.id, name: options.user.username, ip: options.ip ?? null },
+		{
+			action: 'import.refuse',
+			entity: 'upload',
+			entityId: null,
+			after: {
+				file: summary.fileName,
+				sha256: summary.sha256,
+				bytes: summary.bytes,
+				rows: summary.rows,
+				channel: options.channel,
+				isDryRun: options.dryRun,
+				errors: summary.errorCount,
+				codes
+			}
+		}
+	);
 }
 
 /** Excel's trailing rows: every cell empty. */

@@ -320,6 +320,7 @@ describe('registry checks', () => {
 			[7, 'E_PERIOD_FORMAT', 'period', '2025Q5'],
 			[8, 'E_PERIOD_OUTSIDE_TERM', 'period', '2024Q4'],
 			[9, 'E_PERIOD_NOT_BEGUN', 'period', '2027Q1'],
+			[10, 'E_PERIOD_NOT_ENDED', 'period', '2026Q4'],
 			[11, 'E_REQUIRED', 'pilot_code', ''],
 			[12, 'E_REQUIRED', 'period', ''],
 			[13, 'E_REQUIRED', 'indicator_code', ''],
@@ -330,21 +331,38 @@ describe('registry checks', () => {
 		expect(byRow.get(8)!.en).toContain('allowed periods: 2025Q3, 2025Q4, 2026Q1, 2026Q2');
 		expect(byRow.get(8)!.zh).toContain('允许的报告期：2025Q3, 2025Q4, 2026Q1, 2026Q2');
 		expect(byRow.get(9)!.en).toBe('The period has not begun yet (it starts 2027-01-01)');
-		expect(s.counts.refused).toBe(11);
+		// on 2026-11-29 Q-3's 2026Q4 is running: it can be reported from 2027-01-01 on
+		expect(byRow.get(10)!.en).toContain('Period 2026Q4 has not ended yet (its last day is 2026-12-31)');
+		expect(byRow.get(10)!.zh).toContain('报告期 2026Q4 尚未结束（最后一天为 2026-12-31）');
+		expect(s.counts.refused).toBe(12);
 	});
 
-	it('lets the same period through once it has begun', async () => {
+	it('lets a period through only once it has ended: not begun, running, then open', async () => {
 		const file = utf8('pilot_code,enterprise_code,period,indicator_code,value,unit,note\nQ-3,G01,2027Q1,voc,1,t,\n');
 		expect(listed(await run(file, { dryRun: true }))).toEqual([[2, 'E_PERIOD_NOT_BEGUN', 'period', '2027Q1']]);
-		const later = await importIndicators(t.db, file, {
-			user: t.users.imp1,
-			dryRun: true,
-			fileName: 'x.csv',
-			channel: 'cli',
-			today: '2027-01-01',
-			dataDir
-		});
-		expect(later.problems).toEqual([]);
+		const on = (today: string) =>
+			importIndicators(t.db, file, {
+				user: t.users.imp1,
+				dryRun: true,
+				fileName: 'x.csv',
+				channel: 'cli',
+				today,
+				dataDir
+			});
+		expect(listed(await on('2027-01-01'))).toEqual([[2, 'E_PERIOD_NOT_ENDED', 'period', '2027Q1']]);
+		expect(listed(await on('2027-03-31'))).toEqual([[2, 'E_PERIOD_NOT_ENDED', 'period', '2027Q1']]);
+		expect((await on('2027-04-01')).problems).toEqual([]);
+	});
+
+	it('takes a running quarter only while an admin has opened it for provisional data', async () => {
+		const file = utf8('pilot_code,enterprise_code,period,indicator_code,value,unit,note\nQ-3,G01,2026Q4,voc,1,t,\n');
+		expect(listed(await run(file, { dryRun: true }))).toEqual([[2, 'E_PERIOD_NOT_ENDED', 'period', '2026Q4']]);
+		t.sqlite
+			.prepare(
+				"INSERT INTO period_openings (pilot_id, period, opened_by, opened_at, reason) SELECT id, '2026Q4', 'admin', 0, 'test' FROM pilots WHERE code = 'Q-3'"
+			)
+			.run();
+		expect((await run(file, { dryRun: true })).problems).toEqual([]);
 	});
 
 	it("stops an implementer writing another implementer's pilot, and province users writing any", async () => {
@@ -399,7 +417,7 @@ describe('registry checks', () => {
 			[6, 'E_CODE_CHARS', 'enterprise_code', 'E01\u200b'],
 			[7, 'E_CODE_CHARS', 'pilot_code', 'Q\u20101']
 		]);
-		expect(s.problems.map((p) => p.en.match(/character (\d+) .*\(U\+([0-9A-F]{4})\)/)!.slice(1))).toEqual([
+		expect(s.problems.map((p) => p.en.match(/character (\d+), U\+([0-9A-F]{4})/)!.slice(1))).toEqual([
 			['1', 'FF31'],
 			['1', '0415'],
 			['2', '0020'],
@@ -432,8 +450,16 @@ describe('all or nothing', () => {
 		const s = await run(file);
 		expect(s.errorCount).toBeGreaterThan(0);
 		expect(s).toMatchObject({ isWritten: false, isIdentical: false, uploadId: null, revisions: [] });
-		expect(tableCounts()).toEqual(before);
+		// nothing but the refusal's one line in the audit log
+		expect(tableCounts()).toEqual({ ...before, auditLog: before.auditLog + 1 });
 		expect(current()).toEqual(snapshot);
+		const line = t.sqlite.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as Record<string, string>;
+		expect(line).toMatchObject({ action: 'import.refuse', entity: 'upload', entity_id: null, actor: 'imp1' });
+		const after = JSON.parse(line.after);
+		expect(after).toMatchObject({ file, sha256: s.sha256, channel: 'cli', errors: s.errorCount, isDryRun: false });
+		const counted = Object.values(after.codes as Record<string, number>).reduce((a, b) => a + b, 0);
+		expect(counted).toBe(s.errorCount);
+		expect(line.after).not.toContain('"pilotCode"');
 		for (const p of s.problems) {
 			expect(p).toMatchObject({ code: expect.stringMatching(/^[EW]_/) });
 			expect(p.zh.length).toBeGreaterThan(0);
@@ -480,7 +506,7 @@ describe('dry run', () => {
 
 	it('counts refused rows in a dry run of a bad file', async () => {
 		const s = await run('bad-registry.csv', { dryRun: true });
-		expect(s.counts).toMatchObject({ refused: 11, new: 0 });
+		expect(s.counts).toMatchObject({ refused: 12, new: 0 });
 		expect(s.changes).toEqual([]);
 	});
 });
@@ -623,8 +649,8 @@ describe('streaming parse over chunk boundaries', () => {
 	const CHUNK = 1 << 16;
 	const HEADER = 'pilot_code,enterprise_code,period,indicator_code,value,unit,note\r\n';
 	const PERIODS = ['2025Q3', '2025Q4', '2026Q1', '2026Q2'];
-	// voc and energy have baselines (they would warn); all others are fine with any value.
-	const CODES = INDICATORS.filter((i) => i.code !== 'voc' && i.code !== 'energy');
+	// voc and energy have baselines (they would warn); counts take whole numbers and rates 0–100, so they are left out.
+	const CODES = INDICATORS.filter((i) => i.code !== 'voc' && i.code !== 'energy' && !i.isInteger && i.kind !== 'rate');
 	const ENTERPRISES = 600;
 
 	/** A deterministic pseudo-random sequence (Park–Miller). */

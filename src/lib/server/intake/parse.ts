@@ -41,55 +41,104 @@ function undecodable(bytes: Uint8Array): Problem {
 	return problem('E_ENCODING', { row });
 }
 
+/** Characters that make the row checker scan cells: controls (but tab, LF, CR) and quotes (which may hide LF, CR). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_SCAN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"]/;
+
 /**
  * The decoded text in pieces that end only at a record boundary (a line break outside quotes):
- * papaparse's streaming misreads a quoted field cut between two pieces as an unclosed quote.
+ * papaparse's streaming misreads a quoted field cut between two pieces as an unclosed quote. Each
+ * decoded piece is scanned once and kept aside until a boundary shows, so a field of any length
+ * costs time linear in it. `scan.isNeeded` is set when any piece holds a character that the row
+ * checker must look for.
  */
-function* decodedChunks(bytes: Uint8Array, encoding: Encoding, delimiter: string): Generator<string> {
+function* decodedChunks(
+	bytes: Uint8Array,
+	encoding: Encoding,
+	delimiter: string,
+	scan: { isNeeded: boolean }
+): Generator<string> {
 	const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-	let carry = '';
+	const scanner = new BoundaryScanner(delimiter.charCodeAt(0));
+	let pending: string[] = [];
 	for (let i = 0; ; i += CHUNK) {
 		const isLast = i + CHUNK >= bytes.length;
-		const text = carry + decoder.decode(bytes.subarray(i, i + CHUNK), { stream: !isLast });
+		const piece = decoder.decode(bytes.subarray(i, i + CHUNK), { stream: !isLast });
+		if (!scan.isNeeded && (NEEDS_SCAN.test(piece) || (delimiter !== '\t' && piece.includes('\t'))))
+			scan.isNeeded = true;
 		if (isLast) {
+			const text = pending.join('') + piece;
 			if (text) yield text;
 			return;
 		}
-		const cut = recordBoundary(text, delimiter.charCodeAt(0));
-		if (cut > 0) yield text.slice(0, cut);
-		carry = text.slice(Math.max(cut, 0));
+		const cut = scanner.boundary(piece);
+		if (cut < 0) pending.push(piece);
+		else {
+			const text = pending.join('') + piece.slice(0, cut);
+			if (text) yield text;
+			pending = [piece.slice(cut)];
+		}
 	}
 }
 
 /**
- * The index just after the last line break that ends a record (text starts at a record start), or
- * -1. A quote opens a quoted field only at the start of a field, as papaparse reads it, so a stray
- * quote inside an unquoted field (5" pipe) does not throw the count off.
+ * Finds the last line break that ends a record in each piece of a text, scanning each character once and carrying
+ * its state from piece to piece. A quote opens a quoted field only at the start of a field, as papaparse reads it,
+ * so a stray quote inside an unquoted field (5" pipe) does not throw the count off.
  */
-function recordBoundary(text: string, delimiter: number): number {
-	let isQuoted = false;
-	let isFieldStart = true;
-	let cut = -1;
-	for (let k = 0; k < text.length; k++) {
-		const ch = text.charCodeAt(k);
-		if (isQuoted) {
-			if (ch === 34) {
-				if (text.charCodeAt(k + 1) === 34) k++;
-				else isQuoted = false;
-			}
-			continue;
-		}
-		if (ch === 34 && isFieldStart) {
-			isQuoted = true;
-			continue;
-		}
-		// A CR at the very end may be the first half of CRLF: it is no boundary until the next piece shows.
-		if (ch === 10 || (ch === 13 && k + 1 < text.length && text.charCodeAt(k + 1) !== 10)) {
-			cut = k + 1;
+class BoundaryScanner {
+	private isQuoted = false;
+	private isFieldStart = true;
+	/** The previous piece ended on a quote inside a quoted field: closing, or the first half of "". */
+	private isQuoteAtEnd = false;
+	/** The previous piece ended on a CR outside quotes: a boundary, or the first half of CRLF. */
+	private isCrAtEnd = false;
+
+	constructor(private delimiter: number) {}
+
+	/** The index in `piece` just after its last record-ending line break; 0 when the break ended the previous piece; -1 for none. */
+	boundary(piece: string): number {
+		let { isQuoted, isFieldStart } = this;
+		let cut = -1;
+		let k = 0;
+		if (this.isQuoteAtEnd) {
+			if (piece.charCodeAt(0) === 34)
+				k = 1; // "" — an escaped quote: still quoted
+			else isQuoted = false;
+		} else if (this.isCrAtEnd) {
+			if (piece.charCodeAt(0) === 10) k = 1;
+			cut = k;
 			isFieldStart = true;
-		} else isFieldStart = ch === delimiter || ch === 13;
+		}
+		this.isQuoteAtEnd = false;
+		this.isCrAtEnd = false;
+		for (; k < piece.length; k++) {
+			const ch = piece.charCodeAt(k);
+			if (isQuoted) {
+				if (ch === 34) {
+					if (k + 1 === piece.length) this.isQuoteAtEnd = true;
+					else if (piece.charCodeAt(k + 1) === 34) k++;
+					else isQuoted = false;
+				}
+				continue;
+			}
+			if (ch === 34 && isFieldStart) {
+				isQuoted = true;
+				continue;
+			}
+			if (ch === 13 && k + 1 === piece.length) {
+				this.isCrAtEnd = true;
+				continue;
+			}
+			if (ch === 10 || (ch === 13 && piece.charCodeAt(k + 1) !== 10)) {
+				cut = k + 1;
+				isFieldStart = true;
+			} else isFieldStart = ch === this.delimiter || ch === 13;
+		}
+		this.isQuoted = isQuoted;
+		this.isFieldStart = isFieldStart;
+		return cut;
 	}
-	return cut;
 }
 
 export type ParseCallbacks = {
@@ -106,14 +155,15 @@ export type ParseCallbacks = {
 export async function parseRecords(
 	bytes: Uint8Array,
 	encoding: Encoding,
-	callbacks: ParseCallbacks
+	callbacks: ParseCallbacks,
+	scan: { isNeeded: boolean } = { isNeeded: true }
 ): Promise<{ delimiter: string; problems: Problem[]; records: number }> {
 	const head = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(0, 64 * 1024));
 	const delimiter = guessDelimiter(head);
 	const problems: Problem[] = [];
 	let seen = 0;
 	await new Promise<void>((resolve, reject) => {
-		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding, delimiter)), {
+		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding, delimiter, scan)), {
 			delimiter,
 			header: false,
 			skipEmptyLines: false,

@@ -15,13 +15,28 @@ export const PROBLEMS = {
 		en: 'Row {row} holds bytes that are neither UTF-8 nor GB18030; save the file as UTF-8 or GB18030 and try again'
 	},
 	E_QUOTE: { severity: 'error', zh: '第 {row} 行的引号没有闭合', en: 'Row {row} has a quote that is never closed' },
+	E_FIELD_COUNT: {
+		severity: 'error',
+		zh: '第 {row} 行有 {found} 个字段，表头有 {expected} 列（未加引号的逗号？含逗号的备注请用英文双引号括起）',
+		en: 'Row {row} has {found} fields where the header has {expected} (an unquoted comma? put a note holding commas in double quotes)'
+	},
+	E_CONTROL_CHAR: {
+		severity: 'error',
+		zh: '含有不可见的控制字符 U+{hex}（{nameZh}），在第 {position} 个字符处，请删除后重试',
+		en: 'Holds the invisible control character U+{hex} ({nameEn}) at character {position}; remove it and try again'
+	},
+	E_FIELD_TOO_LONG: {
+		severity: 'error',
+		zh: '内容长 {length} 个字符，超过 {limit} 个字符的上限',
+		en: 'The text is {length} characters long, over the limit of {limit}'
+	},
 	E_COLUMN_MISSING: { severity: 'error', zh: '缺少必需的列“{name}”', en: 'Missing required column "{name}"' },
 	E_COLUMN_DUPLICATE: { severity: 'error', zh: '列“{name}”重复出现', en: 'Column "{name}" appears twice' },
 	W_COLUMN_UNKNOWN: { severity: 'warning', zh: '未知的列“{name}”，已忽略', en: 'Unknown column "{name}" ignored' },
 	E_CODE_CHARS: {
 		severity: 'error',
-		zh: '编号只能由字母、数字、点、下划线和连字符组成；第 {position} 个字符“{char}”（U+{hex}）不允许',
-		en: 'A code may hold only letters, digits, dots, underscores and hyphens; character {position} "{char}" (U+{hex}) is not allowed'
+		zh: '编号只能由字母、数字、点、下划线和连字符组成；第 {position} 个字符 U+{hex}（{nameZh}）不允许',
+		en: 'A code may hold only letters, digits, dots, underscores and hyphens; character {position}, U+{hex} ({nameEn}), is not allowed'
 	},
 	E_REQUIRED: { severity: 'error', zh: '必填项为空', en: 'Required value is empty' },
 	E_PILOT_UNKNOWN: { severity: 'error', zh: '登记册中没有此试点', en: 'No such pilot in the registry' },
@@ -56,6 +71,11 @@ export const PROBLEMS = {
 		zh: '报告期 {period} 已由 {by} 于 {date} 审核通过并锁定；如需修改，请联系管理员重新开放',
 		en: 'Period {period} was approved and locked by {by} on {date}; ask an administrator to reopen it'
 	},
+	E_PERIOD_NOT_ENDED: {
+		severity: 'error',
+		zh: '报告期 {period} 尚未结束（最后一天为 {end}），结束后才能报送；如需报送临时数据，请管理员开放该季度',
+		en: 'Period {period} has not ended yet (its last day is {end}); report it after that, or ask an administrator to open it for provisional data'
+	},
 	E_PERIOD_NOT_BEGUN: {
 		severity: 'error',
 		zh: '报告期尚未开始（{start} 开始）',
@@ -73,6 +93,16 @@ export const PROBLEMS = {
 		en: 'This indicator is not measured in %, so a percentage is not accepted'
 	},
 	E_VALUE_NEGATIVE: { severity: 'error', zh: '此指标的数值不能为负', en: 'This indicator cannot be negative' },
+	E_VALUE_NOT_INTEGER: {
+		severity: 'error',
+		zh: '此指标是计数（{unit}），只能填写整数',
+		en: 'This indicator is a count ({unit}): only whole numbers are accepted'
+	},
+	E_RATE_RANGE: {
+		severity: 'error',
+		zh: '比率应在 {min}–{max}（%）之间',
+		en: 'A rate must lie between {min} and {max} (%)'
+	},
 	E_UNIT: {
 		severity: 'error',
 		zh: '单位“{unit}”不适用于该指标（可用：{allowed}）',

@@ -2,26 +2,36 @@
  * Checking one record of an indicator file and keeping the accepted ones compactly (typed arrays,
  * not objects), so that a million rows fit in a bounded memory.
  */
-import { INDICATORS, resolveIndicator, toCanonical } from '../../domain/indicators';
+import { INDICATORS, RATE_RANGE, resolveIndicator, toCanonical } from '../../domain/indicators';
 import { parsePeriod, periodKey } from '../../domain/periods';
 import type { Problem } from '../../problems';
-import { parseNumber } from '../ingest/number';
+import { FORM_EXPONENT, FORM_FULL_WIDTH, FORM_GROUPED, parseNumber, type NumberForms } from '../ingest/number';
+import { CONTROL, CONTROL_STRICT, describeChar, firstMatch } from './chars';
 import { INDICATOR_INDEX, type PilotContext, type pilotLookup } from './context';
+import type { NoticeCollector } from './notices';
 import { problem } from './problems';
 
 const PLAIN_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** The longest note kept, in characters; a longer one refuses its row (notes are short remarks on a figure). */
+export const MAX_NOTE_CHARS = 2000;
+/** The longest other cell (codes, periods, values, units, indicator names). */
+export const MAX_CELL_CHARS = 200;
+
 /** The first character of a code that is not a plain identifier character (look-alikes, controls, spaces). */
-function badCodeChar(code: string): { position: number; char: string; hex: string } | null {
+function badCodeChar(code: string): { position: number; hex: string; nameZh: string; nameEn: string } | null {
 	if (PLAIN_CODE.test(code)) return null;
 	const chars = [...code];
 	const i = chars.findIndex((c, n) => !/[A-Za-z0-9._-]/.test(c) || (n === 0 && !/[A-Za-z0-9]/.test(c)));
-	const char = chars[Math.max(0, i)];
-	return {
-		position: Math.max(0, i) + 1,
-		char: /[\p{Cc}\s]/u.test(char) ? '␣' : char,
-		hex: char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-	};
+	return { position: Math.max(0, i) + 1, ...describeChar(chars[Math.max(0, i)]) };
+}
+
+/**
+ * Only ASCII spaces are trimmed: a no-break or ideographic space, a tab or a zero-width space next to a code is
+ * reported as what it is (E_CODE_CHARS), never removed without a word.
+ */
+function trimSpaces(cell: string): string {
+	return cell.charCodeAt(0) === 32 || cell.charCodeAt(cell.length - 1) === 32 ? cell.replace(/^ +| +$/g, '') : cell;
 }
 
 /** Accepted rows, column by column; grows by doubling. */
@@ -111,6 +121,13 @@ export class RowStore {
 
 export type ColumnIndex = Record<string, number>;
 
+/** The cells scanned for controls and length, in bit order. */
+const CELL_KEYS = ['period', 'indicator_code', 'value', 'unit', 'note'] as const;
+const CELL_PERIOD = 1;
+const CELL_INDICATOR = 2;
+const CELL_VALUE = 4;
+const CELL_UNIT = 8;
+
 /**
  * Checks records one by one; accepted rows go to `store`, problems to `problems`. Every cell is
  * checked, so that one pass reports everything wrong with a row. Parsed periods, unit factors and
@@ -130,14 +147,25 @@ export class RowChecker {
 		note: number;
 	};
 
+	private forms: NumberForms = { bits: 0 };
+	/** The header's width without Excel's trailing empty columns. */
+	private width: number;
+
 	constructor(
 		cols: ColumnIndex,
 		private names: Record<string, string>,
 		private pilots: ReturnType<typeof pilotLookup>,
 		private today: string,
 		private store: RowStore,
-		private problems: Problem[]
+		private problems: Problem[],
+		private notices: NoticeCollector,
+		header: string[],
+		/** Set once the file is seen to hold a control character, a quote or a stray tab: cells are then scanned. */
+		private scan: { isNeeded: boolean } = { isNeeded: true }
 	) {
+		let width = header.length;
+		while (width > 0 && header[width - 1].trim() === '') width--;
+		this.width = width;
 		this.c = {
 			pilot: cols.pilot_code,
 			enterprise: cols.enterprise_code,
@@ -180,11 +208,59 @@ export class RowChecker {
 		return f;
 	}
 
+	/**
+	 * The record's field count against the header's: more fields are accepted only when the extra ones are empty
+	 * (Excel's trailing separators); fewer, or a filled extra field (an unquoted comma in a note), refuse the row.
+	 */
+	private hasWidth(record: string[], row: number): boolean {
+		if (record.length === this.width) return true;
+		if (record.length > this.width) {
+			let k = this.width;
+			while (k < record.length && record[k] === '') k++;
+			if (k === record.length) return true;
+		}
+		this.problems.push(problem('E_FIELD_COUNT', { row }, { found: record.length, expected: this.width }));
+		return false;
+	}
+
+	/**
+	 * Control characters and over-long cells of the mapped columns (codes get their own check, E_CODE_CHARS);
+	 * returns the refused cells as bits of CELL_KEYS' order, so that they are not refused a second time.
+	 */
+	private cellProblems(record: string[], row: number): number {
+		let refused = 0;
+		for (let b = 0; b < CELL_KEYS.length; b++) {
+			const key = CELL_KEYS[b];
+			const i = key === 'note' ? this.c.note : this.c[key === 'indicator_code' ? 'indicator' : key];
+			const cell = i >= 0 ? record[i] : undefined;
+			if (!cell) continue;
+			const limit = key === 'note' ? MAX_NOTE_CHARS : MAX_CELL_CHARS;
+			if (cell.length > limit) {
+				this.problems.push(
+					problem('E_FIELD_TOO_LONG', this.at(row, key, `${cell.slice(0, 40)}…`), { length: cell.length, limit })
+				);
+				refused |= 1 << b;
+				continue;
+			}
+			if (!this.scan.isNeeded) continue;
+			const bad = firstMatch(cell, key === 'note' ? CONTROL : CONTROL_STRICT);
+			if (bad) {
+				this.problems.push(
+					problem('E_CONTROL_CHAR', this.at(row, key, cell), { position: bad.position, ...describeChar(bad.char) })
+				);
+				refused |= 1 << b;
+			}
+		}
+		return refused;
+	}
+
 	/** Checks one record at spreadsheet row `row`; returns whether it was accepted. */
 	check(record: string[], row: number): boolean {
-		const { c, problems } = this;
+		const { c, problems, notices } = this;
+		if (!this.hasWidth(record, row)) return false;
 		const before = problems.length;
-		const pilotCode = (record[c.pilot] ?? '').trim();
+		const refusedCells = this.cellProblems(record, row);
+		const pilotCode = trimSpaces(record[c.pilot] ?? '');
 		let pilot: PilotContext | null = null;
 		if (!pilotCode) problems.push(problem('E_REQUIRED', this.at(row, 'pilot_code', pilotCode)));
 		else {
@@ -205,7 +281,7 @@ export class RowChecker {
 			}
 		}
 
-		const enterpriseCode = (record[c.enterprise] ?? '').trim();
+		const enterpriseCode = trimSpaces(record[c.enterprise] ?? '');
 		let enterprise = 0;
 		if (enterpriseCode) {
 			const bad = this.codeProblem(enterpriseCode);
@@ -220,65 +296,30 @@ export class RowChecker {
 			}
 		}
 
-		const indicatorCode = (record[c.indicator] ?? '').trim();
+		const indicatorCode = trimSpaces(record[c.indicator] ?? '');
 		let indicatorIndex = INDICATOR_INDEX.get(indicatorCode);
 		if (indicatorIndex === undefined && indicatorCode) {
 			const resolved = resolveIndicator(indicatorCode);
 			indicatorIndex = resolved ? INDICATOR_INDEX.get(resolved.code) : undefined;
+			if (resolved) notices.add('N_INDICATOR_NAME', row, indicatorCode, resolved.code);
 		}
 		const indicator = indicatorIndex === undefined ? undefined : INDICATORS[indicatorIndex];
-		if (!indicatorCode) problems.push(problem('E_REQUIRED', this.at(row, 'indicator_code', indicatorCode)));
+		if (refusedCells & CELL_INDICATOR) indicatorIndex = undefined;
+		else if (!indicatorCode) problems.push(problem('E_REQUIRED', this.at(row, 'indicator_code', indicatorCode)));
 		else if (!indicator) problems.push(problem('E_INDICATOR_UNKNOWN', this.at(row, 'indicator_code', indicatorCode)));
 
-		const rawPeriod = (record[c.period] ?? '').trim();
+		const rawPeriod = trimSpaces(record[c.period] ?? '');
 		let periodIndex = -1;
 		const key = rawPeriod ? this.periodKeyOf(rawPeriod) : null;
-		if (!rawPeriod) problems.push(problem('E_REQUIRED', this.at(row, 'period', rawPeriod)));
+		if (refusedCells & CELL_PERIOD) periodIndex = -1;
+		else if (!rawPeriod) problems.push(problem('E_REQUIRED', this.at(row, 'period', rawPeriod)));
 		else if (!key) problems.push(problem('E_PERIOD_FORMAT', this.at(row, 'period', rawPeriod)));
-		else if (pilot) {
-			periodIndex = pilot.periods.indexOf(key);
-			if (periodIndex < 0)
-				problems.push(
-					problem('E_PERIOD_OUTSIDE_TERM', this.at(row, 'period', rawPeriod), { allowed: pilot.periods.join(', ') })
-				);
-			else if (pilot.locked.has(key)) {
-				const lock = pilot.locked.get(key)!;
-				const date = new Date(lock.at + 8 * 3600_000).toISOString().slice(0, 10);
-				problems.push(
-					problem('E_PERIOD_LOCKED', this.at(row, 'period', rawPeriod), { period: key, by: lock.by, date })
-				);
-				periodIndex = -1;
-			} else if (pilot.periodStarts[periodIndex] > this.today) {
-				problems.push(
-					problem('E_PERIOD_NOT_BEGUN', this.at(row, 'period', rawPeriod), { start: pilot.periodStarts[periodIndex] })
-				);
-				periodIndex = -1;
-			}
+		else {
+			if (key !== rawPeriod) notices.add('N_PERIOD_FORM', row, rawPeriod, key);
+			if (pilot) periodIndex = this.periodIndex(pilot, key, row, rawPeriod);
 		}
 
-		const rawValue = (record[c.value] ?? '').trim();
-		let value = NaN;
-		if (!rawValue) problems.push(problem('E_VALUE_EMPTY', this.at(row, 'value', rawValue)));
-		else if (rawValue.endsWith('%') && indicator?.unit !== '%')
-			problems.push(problem('E_VALUE_PERCENT', this.at(row, 'value', rawValue)));
-		else {
-			const n = parseNumber(rawValue);
-			if (n === null) problems.push(problem('E_VALUE_NOT_NUMBER', this.at(row, 'value', rawValue)));
-			else if (n < 0 && indicator && !indicator.canBeNegative)
-				problems.push(problem('E_VALUE_NEGATIVE', this.at(row, 'value', rawValue)));
-			else if (indicator && indicatorIndex !== undefined) {
-				const unit = (record[c.unit] ?? '').trim();
-				const f = this.factor(indicatorIndex, unit);
-				if (f === null)
-					problems.push(
-						problem('E_UNIT', this.at(row, 'unit', unit), {
-							unit: unit || '—',
-							allowed: indicator.units.map((u) => u.unit).join(', ')
-						})
-					);
-				else value = n * f;
-			}
-		}
+		const value = refusedCells & (CELL_VALUE | CELL_UNIT) ? NaN : this.value(record, row, indicatorIndex);
 
 		if (problems.length > before || !pilot || indicatorIndex === undefined || periodIndex < 0 || Number.isNaN(value))
 			return false;
@@ -287,8 +328,97 @@ export class RowChecker {
 			local = pilot.enterpriseLocal.get(enterprise) ?? pilot.enterpriseLocal.size + 1;
 			pilot.enterpriseLocal.set(enterprise, local);
 		}
-		const note = c.note >= 0 ? (record[c.note] ?? '').trim() : '';
+		// The note is kept exactly as typed (leading tabs, CRLF inside quotes): it leaves the product escaped.
+		const note = c.note >= 0 ? (record[c.note] ?? '') : '';
 		this.store.push(row, pilot.index, enterprise, local, periodIndex, indicatorIndex, value, note);
 		return true;
+	}
+
+	/** The term-quarter index of a period the pilot may report now, else -1 with the problem recorded. */
+	private periodIndex(pilot: PilotContext, key: string, row: number, raw: string): number {
+		const index = pilot.periods.indexOf(key);
+		const where = this.at(row, 'period', raw);
+		if (index < 0) {
+			this.problems.push(problem('E_PERIOD_OUTSIDE_TERM', where, { allowed: pilot.periods.join(', ') }));
+			return -1;
+		}
+		const lock = pilot.locked.get(key);
+		if (lock) {
+			const date = new Date(lock.at + 8 * 3600_000).toISOString().slice(0, 10);
+			this.problems.push(problem('E_PERIOD_LOCKED', where, { period: key, by: lock.by, date }));
+			return -1;
+		}
+		if (pilot.periodStarts[index] > this.today) {
+			this.problems.push(problem('E_PERIOD_NOT_BEGUN', where, { start: pilot.periodStarts[index] }));
+			return -1;
+		}
+		// A quarter is reported once it has ended, unless an admin opened it for provisional data.
+		if (pilot.periodEnds[index] >= this.today && !pilot.provisional.has(key)) {
+			this.problems.push(problem('E_PERIOD_NOT_ENDED', where, { period: key, end: pilot.periodEnds[index] }));
+			return -1;
+		}
+		return index;
+	}
+
+	/**
+	 * The value in the indicator's canonical unit, or NaN with the problem recorded (sign, count, rate rules). With
+	 * no known indicator only the number itself is checked.
+	 */
+	private value(record: string[], row: number, indicatorIndex: number | undefined): number {
+		const { c, problems, notices } = this;
+		const indicator = indicatorIndex === undefined ? undefined : INDICATORS[indicatorIndex];
+		let raw = trimSpaces(record[c.value] ?? '');
+		const where = this.at(row, 'value', raw);
+		if (!raw) {
+			problems.push(problem('E_VALUE_EMPTY', where));
+			return NaN;
+		}
+		if (raw.endsWith('%') || raw.endsWith('％')) {
+			if (indicator?.unit !== '%') {
+				problems.push(problem('E_VALUE_PERCENT', where));
+				return NaN;
+			}
+			raw = raw.slice(0, -1);
+			notices.add('N_PERCENT_SIGN', row);
+		}
+		const n = parseNumber(raw, this.forms);
+		if (n === null) {
+			problems.push(problem('E_VALUE_NOT_NUMBER', where));
+			return NaN;
+		}
+		const forms = this.forms.bits;
+		if (forms) {
+			if (forms & FORM_FULL_WIDTH) notices.add('N_FULL_WIDTH', row);
+			if (forms & FORM_GROUPED) notices.add('N_THOUSANDS_SEPARATOR', row);
+			if (forms & FORM_EXPONENT) notices.add('N_EXPONENT', row);
+		}
+		if (!indicator || indicatorIndex === undefined) return NaN;
+		if (n < 0 && indicator.sign === 'non_negative') {
+			problems.push(problem('E_VALUE_NEGATIVE', where));
+			return NaN;
+		}
+		const unit = trimSpaces(record[c.unit] ?? '');
+		const f = this.factor(indicatorIndex, unit);
+		if (f === null) {
+			problems.push(
+				problem('E_UNIT', this.at(row, 'unit', unit), {
+					unit: unit || '—',
+					allowed: indicator.units.map((u) => u.unit).join(', ')
+				})
+			);
+			return NaN;
+		}
+		if (f !== 1) notices.add('N_UNIT_CONVERTED', row, unit, indicator.unit);
+		// 1234 kg ÷ 1000 is 1.234; × 0.001 would store 1.2340000000000002
+		const value = f === 1 ? n : f < 1 ? n / Math.round(1 / f) : n * f;
+		if (indicator.isInteger && !Number.isInteger(value)) {
+			problems.push(problem('E_VALUE_NOT_INTEGER', where, { unit: indicator.unit }));
+			return NaN;
+		}
+		if (indicator.kind === 'rate' && (value < RATE_RANGE.min || value > RATE_RANGE.max)) {
+			problems.push(problem('E_RATE_RANGE', where, { min: RATE_RANGE.min, max: RATE_RANGE.max }));
+			return NaN;
+		}
+		return value;
 	}
 }

@@ -10,6 +10,8 @@ import { UNCHANGED, type PilotComparison } from './compare';
 import type { PilotContext } from './context';
 import type { RowStore } from './rows';
 
+const RATES = INDICATORS.filter((i) => i.kind === 'rate');
+
 /** Prepares the statements once per import and returns the per-pilot writer. */
 export function writer(sqlite: Database.Database, uploadId: number, now: number, uploader: string) {
 	const nextNumber = sqlite.prepare(
@@ -32,6 +34,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 	const withdrawEvent = sqlite.prepare(
 		"INSERT INTO review_events (pilot_id, period, action, from_state, to_state, actor, at, comment) VALUES (?, ?, 'revise', 'submitted', 'draft', ?, ?, NULL)"
 	);
+	// Amounts: the pilot-level value, else the enterprises' sum. Rates are never summed (see fillRateRollup).
 	const fillRollup = sqlite.prepare(`
 		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
 		SELECT pilot_id, period, indicator_code,
@@ -40,7 +43,33 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 			COUNT(enterprise_id),
 			?
 		FROM observations WHERE pilot_id = ? AND period = ? AND superseded_by IS NULL
+			AND indicator_code NOT IN (${RATES.map((r) => `'${r.code}'`).join(', ') || "''"})
 		GROUP BY indicator_code`);
+	// Rates: the pilot-level value, else the enterprises' mean weighted by their value of the rate's denominator
+	// indicator in the same quarter when every enterprise reported one (and they do not sum to 0), else a plain mean.
+	// enterprise_sum holds that mean for rates.
+	const fillRateRollup = sqlite.prepare(`
+		WITH weights(code, weight_code) AS (VALUES ${RATES.map((r) => `('${r.code}', ${r.weightBy ? `'${r.weightBy}'` : 'NULL'})`).join(', ')}),
+		ent AS (
+			SELECT o.indicator_code, o.value, w.value AS weight
+			FROM observations o JOIN weights ON weights.code = o.indicator_code
+			LEFT JOIN observations w ON w.pilot_id = o.pilot_id AND w.period = o.period AND w.enterprise_id = o.enterprise_id
+				AND w.indicator_code = weights.weight_code AND w.superseded_by IS NULL
+			WHERE o.pilot_id = @pilot AND o.period = @period AND o.superseded_by IS NULL AND o.enterprise_id IS NOT NULL
+		),
+		mean AS (
+			SELECT indicator_code,
+				CASE WHEN COUNT(weight) = COUNT(*) AND SUM(weight) > 0 THEN SUM(value * weight) / SUM(weight) ELSE AVG(value) END AS value,
+				COUNT(*) AS n
+			FROM ent GROUP BY indicator_code
+		)
+		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
+		SELECT @pilot, @period, code, COALESCE(pilot.value, mean.value), mean.value, COALESCE(mean.n, 0), @revision
+		FROM weights
+		LEFT JOIN observations pilot ON pilot.pilot_id = @pilot AND pilot.period = @period AND pilot.indicator_code = weights.code
+			AND pilot.enterprise_id IS NULL AND pilot.superseded_by IS NULL
+		LEFT JOIN mean ON mean.indicator_code = weights.code
+		WHERE pilot.value IS NOT NULL OR mean.value IS NOT NULL`);
 
 	/** Writes the pilot's changes; returns the revisions it created. */
 	return function writePilot(pilot: PilotContext, store: RowStore, order: Int32Array, cmp: PilotComparison) {
@@ -89,6 +118,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 			if (!revision[p]) continue;
 			clearRollup.run(pilot.id, pilot.periods[p]);
 			fillRollup.run(revision[p], pilot.id, pilot.periods[p]);
+			fillRateRollup.run({ revision: revision[p], pilot: pilot.id, period: pilot.periods[p] });
 		}
 		return created;
 	};

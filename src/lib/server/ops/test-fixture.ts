@@ -36,7 +36,7 @@ export function createInstance(dir: string, pilots: number): OpsInstance {
 		)
 		.run(now);
 	const insertPilot = sqlite.prepare(
-		"INSERT INTO pilots (code, batch_id, name_zh, term_start, term_end, status, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-12-31', 'in_progress', ?, ?)"
+		"INSERT INTO pilots (code, batch_id, name_zh, term_start, term_end, status, created_at, updated_at) VALUES (?, ?, ?, '2025-10-01', '2026-09-30', 'in_progress', ?, ?)"
 	);
 	const insertEnterprise = sqlite.prepare('INSERT INTO enterprises (pilot_id, code, name_zh) VALUES (?, ?, ?)');
 	sqlite.transaction(() => {
@@ -65,7 +65,7 @@ export async function importInto(instance: OpsInstance, file: string): Promise<v
 			dryRun: false,
 			fileName: 'indicators.csv',
 			channel: 'cli',
-			today: '2026-12-31',
+			today: '2027-01-01', // after the fixture's term
 			dataDir: instance.dataDir
 		});
 		if (!summary.isWritten) throw new Error(`import not written: ${JSON.stringify(summary.problems.slice(0, 3))}`);

@@ -3,7 +3,7 @@ import { INDICATORS } from '../../domain/indicators';
 import { BASIN_PRIORITY_INDUSTRIES } from '../../domain/taxonomy';
 import type { RegistryPilot, RegistryPilotIndicator } from '../registry/types';
 import { HEAVY, LIGHT, MID, OPTIONAL_INDICATORS, PER_ENTERPRISE } from './demo-names';
-import { round3, type Rng } from './random';
+import { makeRng, round3, seedOf, type Rng } from './random';
 
 function rangePosition(code: string, primary: string): number {
 	if (code === 'voc' && ['printing', 'coating', 'petrochemical'].includes(primary)) return 0.7;
@@ -63,7 +63,31 @@ export function makeIndicators(rng: Rng, pilot: RegistryPilot, firms: number): R
 		if (rng.chance(0.75)) return { ...row, baseYear, baseline, targetKind: 'percent', targetValue: pct };
 		return { ...row, baseYear, baseline, targetKind: 'absolute', targetValue: round3((baseline * pct) / 100) };
 	});
-	return rows;
+	return [...rows, ...rateIndicators(pilot, baseYear, codes)];
+}
+
+/**
+ * Rates that go with an amount a pilot already reports: the solid-waste use rate with solid waste, the water reuse
+ * rate with fresh water — a base-year level and a target in percentage points, from a side sequence.
+ */
+function rateIndicators(pilot: RegistryPilot, baseYear: number, codes: string[]): RegistryPilotIndicator[] {
+	const pairs: [amount: string, rate: string][] = [
+		['solid_waste', 'solid_waste_use_rate'],
+		['freshwater', 'water_reuse_rate']
+	];
+	return pairs
+		.filter(([amount]) => codes.includes(amount))
+		.map(([, code]) => {
+			const side = makeRng(seedOf(`${pilot.code}/${code}`));
+			return {
+				pilotCode: pilot.code,
+				indicatorCode: code,
+				baseYear,
+				baseline: side.int(550, 850) / 10,
+				targetKind: 'absolute',
+				targetValue: side.int(3, 8)
+			};
+		});
 }
 
 /** The whole fictional demo programme; the same data on every call. */

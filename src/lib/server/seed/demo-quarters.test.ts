@@ -182,7 +182,10 @@ describe('demoQuarterFiles', () => {
 		for (const f of files.filter((o) => o.mistake === null).sort((a, b) => (a.period < b.period ? -1 : 1))) {
 			const sums = new Map<string, number>();
 			for (const l of lines(f)) {
-				if (l.enterprise !== '') sums.set(l.code, (sums.get(l.code) ?? 0) + canonical(l)!);
+				if (indicatorByCode(l.code)!.kind === 'rate') {
+					expect(l.value).toBeGreaterThan(0);
+					expect(l.value).toBeLessThan(100);
+				} else if (l.enterprise !== '') sums.set(l.code, (sums.get(l.code) ?? 0) + canonical(l)!);
 				else if (indicatorByCode(l.code)!.kind === 'cumulative') {
 					const key = `${f.pilotCode}|${l.code}`;
 					cumulative.set(key, [...(cumulative.get(key) ?? []), l.value]);

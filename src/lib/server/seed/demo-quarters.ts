@@ -12,7 +12,7 @@ import { INDICATORS, indicatorByCode, toCanonical, type Indicator } from '../../
 import { dueDate, formatPeriod, periodEnd, periodKey, termQuarters, type Period } from '../../domain/periods';
 import type { RegistryDataset, RegistryEnterprise, RegistryPilotIndicator } from '../registry/types';
 import { encodeGb18030 } from './gb18030-encode';
-import { addDays, makeRng, type Rng } from './random';
+import { addDays, makeRng, seedOf, type Rng } from './random';
 
 const SEED = 20251015;
 
@@ -98,6 +98,10 @@ function planPilot(rng: Rng, firms: RegistryEnterprise[], inds: RegistryPilotInd
 	for (const pi of inds) {
 		const ind = indicatorByCode(pi.indicatorCode);
 		if (!ind) continue;
+		if (ind.kind === 'rate') {
+			planRate(firms, pi, attain, quarters);
+			continue;
+		}
 		const a = attain * jitter(rng);
 		const code = ind.code;
 		if (ind.kind === 'periodic' && ind.direction === 'lower') {
@@ -128,6 +132,25 @@ function planPilot(rng: Rng, firms: RegistryEnterprise[], inds: RegistryPilotInd
 		}
 	}
 	return quarters;
+}
+
+/**
+ * A rate per enterprise and quarter: the baseline level moved towards its target as far as the pilot's attainment
+ * goes, with some spread between enterprises; drawn from a side sequence so that the other figures stay as they were.
+ */
+function planRate(firms: RegistryEnterprise[], pi: RegistryPilotIndicator, attain: number, quarters: Row[][]) {
+	if (pi.baseline === null || pi.targetValue === null) return;
+	const side = makeRng(seedOf(`${pi.pilotCode}/${pi.indicatorCode}/quarters`));
+	for (let k = 0; k < 4; k++)
+		for (const e of firms) {
+			const level =
+				pi.baseline + pi.targetValue * attain * ((k + 1) / 4) * (0.8 + side.next() * 0.4) + side.int(-30, 30) / 10;
+			quarters[k].push({
+				enterprise: e.code,
+				code: pi.indicatorCode,
+				value: Math.round(Math.min(99.5, Math.max(1, level)) * 10) / 10
+			});
+		}
 }
 
 /** Which label each indicator of a file is written in (canonical unless varied). */

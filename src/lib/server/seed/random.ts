@@ -44,3 +44,13 @@ export function addDays(iso: string, days: number): string {
 	d.setUTCDate(d.getUTCDate() + days);
 	return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A seed from a text (FNV-1a), for a side sequence that must not draw from the main one: adding it leaves every
+ * other figure of the demo as it was.
+ */
+export function seedOf(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}

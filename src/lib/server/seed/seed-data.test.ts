@@ -239,14 +239,23 @@ describe('demo programme', () => {
 		}
 	});
 
-	it('sets 4–9 catalogue indicators per pilot with positive baselines and plausible targets', () => {
+	it('sets 4–9 catalogue amounts per pilot (plus a rate beside solid waste or fresh water) with positive baselines and plausible targets', () => {
 		const known = new Set(INDICATORS.map((i) => i.code));
 		const firms = countBy(demo.enterprises, (e) => e.pilotCode);
 		for (const p of demo.pilots) {
-			const rows = demo.indicators.filter((r) => r.pilotCode === p.code);
+			const all = demo.indicators.filter((r) => r.pilotCode === p.code);
+			const rates = all.filter((r) => indicatorByCode(r.indicatorCode)?.kind === 'rate');
+			const rows = all.filter((r) => !rates.includes(r));
 			const codes = rows.map((r) => r.indicatorCode);
 			expect(rows.length).toBeGreaterThanOrEqual(4);
 			expect(rows.length).toBeLessThanOrEqual(9);
+			// a rate is set only beside the amount that weighs it, as a base-year level (%) and a target in points
+			for (const r of rates) {
+				expect(codes).toContain(r.indicatorCode === 'solid_waste_use_rate' ? 'solid_waste' : 'freshwater');
+				expect(r.baseline).toBeGreaterThan(50);
+				expect(r.baseline).toBeLessThan(90);
+				expect(r).toMatchObject({ targetKind: 'absolute', baseYear: Number(p.termStart?.slice(0, 4)) - 1 });
+			}
 			expect(new Set(codes).size).toBe(codes.length);
 			expect(codes).toEqual(expect.arrayContaining(['energy', 'co2']));
 			if (p.airRegion !== 'none') expect(codes).toEqual(expect.arrayContaining(['voc', 'nox']));

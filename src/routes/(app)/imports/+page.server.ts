@@ -85,6 +85,7 @@ function limitedSummary(
 		errorCount: 1,
 		warningCount: 0,
 		problems: [{ ...fileError(zh, en), code: 'RATE_LIMITED' }],
+		notices: [],
 		changes: [],
 		revisions: [],
 		uploadId: null

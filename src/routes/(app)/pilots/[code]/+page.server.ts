@@ -10,6 +10,8 @@ import * as narratives from '$lib/server/narratives';
 import * as scores from '$lib/server/scores';
 import * as review from '$lib/server/review';
 import * as audit from '$lib/server/audit';
+import * as openings from '$lib/server/intake/openings';
+import { chinaToday } from '$lib/server/clock';
 import { REVIEW_ACTIONS, type ReviewAction } from '$lib/domain/review';
 import { userPilots } from '$lib/server/db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -42,6 +44,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 				due: dueDate(p, pilot.batch.dueOffsetDays)
 			}))
 		: [];
+	const progress = pilotProgress(db, pilot);
+	const reportable = new Set(progress?.calendar.filter((c) => c.canReport).map((c) => c.period) ?? []);
 	const figures = values.quarterFigures(db, pilot.id);
 	const requested = url.searchParams.get('quarter');
 	const reported = quarters.filter((q) => figures.some((f) => f.period === q.key));
@@ -55,7 +59,11 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		quarterChanges: quarter ? values.latestChanges(db, pilot.id, quarter) : null,
 		history: values.history(db, pilot.id),
 		canUpload: canImport(user.role),
-		progress: pilotProgress(db, pilot),
+		/** The quarters whose template and upload are offered now: ended, or opened for provisional data. */
+		reportable: [...reportable],
+		openings: openings.list(db, pilot.id),
+		canOpenPeriods: user.role === 'admin',
+		progress,
 		// analysts' figure: its method page and peer ranks belong to the dashboards, which implementers do not open
 		score: user.role === 'implementer' ? null : scores.ofPilot(db, pilot.id),
 		narratives: narratives.forPilot(db, pilot.id),
@@ -64,7 +72,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		reviewEvents: review.eventsOf(db, pilot.id),
 		role: user.role,
 		auditTrail: audit.forPilot(db, pilot),
-		today: new Date().toISOString().slice(0, 10)
+		today: chinaToday()
 	};
 };
 
@@ -102,5 +110,21 @@ export const actions: Actions = {
 			ip: getClientAddress()
 		});
 		return outcome.ok ? { reviewed: { period, state: outcome.state } } : fail(400, { reviewError: outcome.why });
+	},
+	/** Admins open a running quarter for provisional data (or close it again). */
+	openPeriod: async ({ locals, params, request, getClientAddress }) => {
+		const user = requireUser(locals.user);
+		if (user.role !== 'admin') error(403, 'Forbidden');
+		const pilot = pilots.get(getDb(), scopeOf(user), params.code);
+		if (!pilot) error(404, 'Not found');
+		const form = await request.formData();
+		const actor = { userId: user.id, name: user.username, ip: getClientAddress() };
+		const period = String(form.get('period') ?? '');
+		if (form.get('close') === '1') {
+			openings.close(getDb(), actor, pilot, period);
+			return { periodClosed: period };
+		}
+		const outcome = openings.open(getDb(), actor, pilot, period, String(form.get('reason') ?? ''), chinaToday());
+		return outcome.ok ? { periodOpened: period } : fail(400, { openError: outcome.why });
 	}
 };

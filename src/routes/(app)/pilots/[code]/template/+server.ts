@@ -4,6 +4,9 @@ import { requireUser, scopeOf } from '$lib/server/access';
 import * as pilots from '$lib/server/pilots';
 import { templateCsv } from '$lib/server/intake/template';
 import { periodKey, termQuarters } from '$lib/domain/periods';
+import { calendar } from '$lib/domain/calendar';
+import * as openings from '$lib/server/intake/openings';
+import { chinaToday } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
 /** GET ?period=2025Q4&lang=zh|en: the pilot's template for one of its term quarters. */
@@ -14,6 +17,19 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const periods = pilot.termStart ? termQuarters(pilot.termStart).map(periodKey) : [];
 	const period = url.searchParams.get('period') ?? '';
 	if (!periods.includes(period)) error(400, `Period must be one of: ${periods.join(', ') || '(term unknown)'}`);
+	// The same rule as the intake's: a quarter is reported once it has ended, or while an admin has it open.
+	const entry = calendar(
+		pilot.termStart!,
+		pilot.batch.dueOffsetDays,
+		{},
+		chinaToday(),
+		openings.periodsOf(getDb(), pilot.id)
+	).find((c) => c.period === period);
+	if (!entry?.canReport)
+		error(
+			400,
+			`报告期 ${period} 尚未结束（最后一天为 ${entry?.end}），结束后才能报送 / Period ${period} has not ended yet (its last day is ${entry?.end}); it can be reported after that`
+		);
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
 	const csv = templateCsv(
 		pilot.code,
