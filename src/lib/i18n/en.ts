@@ -242,6 +242,8 @@ export const en: Record<MessageKey, string> = {
 	'dash.effects.rateItem': '{name}: {n} pilots, {change} percentage points from the baseline on average',
 	'dash.effects.rateBaseline': 'Base-year mean',
 	'dash.effects.rateLatest': 'Latest-quarter mean',
+	'imports.queued':
+		'This file arrived at place {position} in the line and waited {seconds} s for its turn (the server runs a limited number of imports at once)',
 	'imports.counts':
 		'{new} new · {changed} changed · {unchanged} unchanged · {removed} removed · {refused} rows refused · {warnings} notes',
 	'imports.fileFacts': '{rows} rows · {encoding} · delimiter {delimiter}',

@@ -238,6 +238,7 @@ export const zh = {
 	'dash.effects.rateItem': '{name} {n} 个试点，较基准平均 {change} 个百分点',
 	'dash.effects.rateBaseline': '基准年平均',
 	'dash.effects.rateLatest': '最近一季平均',
+	'imports.queued': '此文件到达时排在第 {position} 位，等候 {seconds} 秒后开始处理（同时最多处理的导入数有上限）',
 	'imports.counts':
 		'新增 {new} · 修改 {changed} · 未变 {unchanged} · 删除 {removed} · 拒绝行 {refused} · 提示 {warnings}',
 	'imports.fileFacts': '{rows} 行 · {encoding} · 分隔符 {delimiter}',

@@ -26,10 +26,18 @@ describe('readConfig', () => {
 			smtp: null,
 			apiRatePerMinute: 60,
 			uploadsPerHour: 30,
+			intakeConcurrency: 2,
+			intakeQueueMax: 8,
 			shutdownTimeoutSeconds: 30,
 			quietLogs: false,
 			seedDemo: true
 		});
+	});
+
+	it('refuses an intake concurrency outside 1–16, naming the variable', () => {
+		const { problems } = readConfig({ INTAKE_CONCURRENCY: '0', INTAKE_QUEUE_MAX: 'many' });
+		expect(problems.map((p) => p.variable)).toEqual(['INTAKE_CONCURRENCY', 'INTAKE_QUEUE_MAX']);
+		expect(readConfig({ INTAKE_CONCURRENCY: '4' }).config.intakeConcurrency).toBe(4);
 	});
 
 	it('reads a complete production set-up behind nginx', () => {

@@ -32,6 +32,9 @@ export type Config = {
 	} | null;
 	apiRatePerMinute: number;
 	uploadsPerHour: number;
+	/** Intakes run at once, and uploads that may wait for a turn (src/lib/server/intake/queue.ts). */
+	intakeConcurrency: number;
+	intakeQueueMax: number;
 	shutdownTimeoutSeconds: number;
 	quietLogs: boolean;
 	seedDemo: boolean;
@@ -51,6 +54,8 @@ export const CONFIG_DEFAULTS = {
 	SMTP_PORT: 587,
 	API_RATE_PER_MINUTE: 60,
 	UPLOADS_PER_HOUR: 30,
+	INTAKE_CONCURRENCY: 2,
+	INTAKE_QUEUE_MAX: 8,
 	SHUTDOWN_TIMEOUT: 30
 } as const;
 
@@ -263,6 +268,8 @@ export function readConfig(env: Env = process.env): { config: Config; problems: 
 		Number.MAX_SAFE_INTEGER
 	);
 	const uploadsPerHour = integer('UPLOADS_PER_HOUR', CONFIG_DEFAULTS.UPLOADS_PER_HOUR, 1, Number.MAX_SAFE_INTEGER);
+	const intakeConcurrency = integer('INTAKE_CONCURRENCY', CONFIG_DEFAULTS.INTAKE_CONCURRENCY, 1, 16);
+	const intakeQueueMax = integer('INTAKE_QUEUE_MAX', CONFIG_DEFAULTS.INTAKE_QUEUE_MAX, 0, 1000);
 	// 0 is adapter-node's "close open connections at once"; an hour is far beyond any request this app serves.
 	const shutdownTimeoutSeconds = integer('SHUTDOWN_TIMEOUT', CONFIG_DEFAULTS.SHUTDOWN_TIMEOUT, 0, 3600);
 	const quietLogs = oneOf('QUIET_LOGS', { '0': false, '1': true }, false);
@@ -283,6 +290,8 @@ export function readConfig(env: Env = process.env): { config: Config; problems: 
 			smtp,
 			apiRatePerMinute,
 			uploadsPerHour,
+			intakeConcurrency,
+			intakeQueueMax,
 			shutdownTimeoutSeconds,
 			quietLogs,
 			seedDemo

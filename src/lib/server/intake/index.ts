@@ -61,6 +61,8 @@ export type IntakeSummary = {
 	changes: Change[];
 	revisions: { pilotCode: string; period: string; revisionId: number | null; number: number | null }[];
 	uploadId: number | null;
+	/** When the upload had to wait for its turn (INTAKE_CONCURRENCY): its place in the line on arrival, and the wait. */
+	queue: { position: number; waitedMs: number } | null;
 };
 
 export type IntakeOptions = {
@@ -97,7 +99,8 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		notices: [],
 		changes: [],
 		revisions: [],
-		uploadId: null
+		uploadId: null,
+		queue: null
 	};
 	const problems: Problem[] = [];
 	const notices = new NoticeCollector();

@@ -9,6 +9,11 @@ type Template = { severity: 'error' | 'warning'; zh: string; en: string };
 export const PROBLEMS = {
 	E_FILE_EMPTY: { severity: 'error', zh: '文件为空或没有数据行', en: 'The file is empty or has no data rows' },
 	E_FILE_TOO_LARGE: { severity: 'error', zh: '文件超过 {limit} MB 上限', en: 'The file exceeds the {limit} MB limit' },
+	E_FILE_MEMORY: {
+		severity: 'error',
+		zh: '处理此文件所需内存超过 {limit} MB 上限，未写入任何内容；请拆分文件后重试',
+		en: 'Reading this file needs more than the {limit} MB memory limit; nothing was written — split the file and try again'
+	},
 	E_ENCODING: {
 		severity: 'error',
 		zh: '第 {row} 行含有既非 UTF-8 也非 GB18030 的字节，请以 UTF-8 或 GB18030 另存后重试',

@@ -11,6 +11,11 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
 import { importIndicators, type IntakeOptions, type IntakeSummary } from './index';
 import { log } from '../log';
+import { intakeGate } from './queue';
+import { problem } from './problems';
+
+/** The old-generation heap a worker may use: a file that needs more is refused, the server stays up. */
+const WORKER_HEAP_MB = 512;
 
 /** Where the bundled worker lives (INTAKE_WORKER, set by scripts/serve.mjs; default build/intake-worker.mjs). */
 function workerPath(): string {
@@ -36,16 +41,38 @@ export class ShuttingDownError extends Error {
  */
 export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
 	if (isStopping) throw new ShuttingDownError();
-	const started = performance.now();
+	// counted from arrival, so that a shutdown also waits for the uploads still in line
 	const entry: Running = { done: Promise.resolve(), worker: null };
-	const work = existsSync(workerPath())
-		? inWorker(bytes, options, (w) => (entry.worker = w))
-		: importIndicators(db, bytes, options);
-	entry.done = work.then(
+	running.add(entry);
+	const whole = (async () => {
+		// at most INTAKE_CONCURRENCY at once; throws QueueFullError when the line is full
+		const ticket = await intakeGate().enter();
+		try {
+			if (isStopping) throw new ShuttingDownError();
+			const summary = await runNow(db, bytes, options, entry);
+			summary.queue = ticket.position > 0 ? { position: ticket.position, waitedMs: ticket.waitedMs } : null;
+			return summary;
+		} finally {
+			ticket.release();
+		}
+	})();
+	entry.done = whole.then(
 		() => undefined,
 		() => undefined
 	);
-	running.add(entry);
+	try {
+		return await whole;
+	} finally {
+		running.delete(entry);
+	}
+}
+
+async function runNow(db: Db, bytes: Uint8Array, options: IntakeOptions, entry: Running): Promise<IntakeSummary> {
+	const started = performance.now();
+	const size = bytes.length; // the bytes move to the worker: read their length first
+	const work = existsSync(workerPath())
+		? inWorker(bytes, options, (w) => (entry.worker = w))
+		: importIndicators(db, bytes, options);
 	let summary: IntakeSummary;
 	try {
 		summary = await work;
@@ -55,15 +82,13 @@ export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOption
 			user: options.user.username,
 			channel: options.channel,
 			file: options.fileName,
-			bytes: bytes.length,
+			bytes: size,
 			dryRun: options.dryRun,
 			written: false,
 			failed: e instanceof Error ? e.message.split('\n')[0] : String(e),
 			ms: Math.round(performance.now() - started)
 		});
 		throw e;
-	} finally {
-		running.delete(entry);
 	}
 	log('import', {
 		user: options.user.username,
@@ -89,20 +114,53 @@ function inWorker(
 	started: (worker: Worker) => void
 ): Promise<IntakeSummary> {
 	const path = workerPath();
+	const size = bytes.length;
+	// transferred, not copied, when the bytes own their whole buffer: one upload is then held once
+	const isOwnBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 	return new Promise((done, fail) => {
-		const worker = new Worker(path);
+		// a bounded heap: a file that would need more stops its own worker, not the server
+		const worker = new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 		started(worker);
 		worker.once('message', (reply: { ok: true; summary: IntakeSummary } | { ok: false; error: string }) => {
 			void worker.terminate();
 			if (reply.ok) done(reply.summary);
 			else fail(new Error(`intake worker: ${reply.error}`));
 		});
-		worker.once('error', fail);
+		worker.once('error', (e: Error & { code?: string }) => {
+			if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') done(outOfMemory(options, size));
+			else fail(e);
+		});
 		// a worker stopped by the shutdown never answers: without this the request would wait forever
 		// (after an answer this comes too, and is ignored: a settled promise stays settled)
 		worker.once('exit', (code) => fail(new Error(`intake worker stopped (exit ${code}) before it answered`)));
-		worker.postMessage({ bytes, options, databaseUrl: process.env.DATABASE_URL });
+		const job = { bytes, options, databaseUrl: process.env.DATABASE_URL };
+		if (isOwnBuffer) worker.postMessage(job, [bytes.buffer as ArrayBuffer]);
+		else worker.postMessage(job);
 	});
+}
+
+/** The summary of a file whose intake ran out of its worker's memory: refused, nothing written. */
+function outOfMemory(options: IntakeOptions, size: number): IntakeSummary {
+	return {
+		fileName: options.fileName,
+		sha256: '',
+		bytes: size,
+		encoding: null,
+		delimiter: null,
+		rows: 0,
+		isDryRun: options.dryRun,
+		isWritten: false,
+		isIdentical: false,
+		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
+		errorCount: 1,
+		warningCount: 0,
+		problems: [problem('E_FILE_MEMORY', { row: null }, { limit: WORKER_HEAP_MB })],
+		notices: [],
+		changes: [],
+		revisions: [],
+		uploadId: null,
+		queue: null
+	};
 }
 
 /** How many imports are in progress now. */

@@ -7,6 +7,7 @@ import * as pilots from '$lib/server/pilots';
 import { canImport } from '$lib/server/tokens';
 import { MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
+import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
 import { limitMessage, logLimited, takeUpload } from '$lib/server/rate-limit';
 import { fileError } from '$lib/problems';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,13 +52,21 @@ async function run(event: RequestEvent, dryRun: boolean) {
 		event.setHeaders({ 'Retry-After': String(verdict.retryAfter) });
 		return fail(429, { rateLimited: verdict, summary: limitedSummary(file.name, dryRun, verdict) });
 	}
-	const summary = await runIntake(getDb(), new Uint8Array(await file.arrayBuffer()), {
-		user,
-		dryRun,
-		fileName: file.name,
-		channel: 'web',
-		ip: event.getClientAddress()
-	});
+	let summary: IntakeSummary;
+	try {
+		summary = await runIntake(getDb(), new Uint8Array(await file.arrayBuffer()), {
+			user,
+			dryRun,
+			fileName: file.name,
+			channel: 'web',
+			ip: event.getClientAddress()
+		});
+	} catch (e) {
+		if (!(e instanceof QueueFullError)) throw e;
+		event.setHeaders({ 'Retry-After': String(e.retryAfterSeconds) });
+		const { zh, en } = queueFullMessage(e);
+		return fail(503, { summary: refusedSummary(file.name, dryRun, zh, en, 'QUEUE_FULL') });
+	}
 	return summary.errorCount > 0 ? fail(422, { summary }) : { summary };
 }
 
@@ -71,6 +80,10 @@ function limitedSummary(
 	verdict: { retryAfter: number; limit: number }
 ): IntakeSummary {
 	const { zh, en } = limitMessage('uploads', verdict);
+	return refusedSummary(fileName, isDryRun, zh, en, 'RATE_LIMITED');
+}
+
+function refusedSummary(fileName: string, isDryRun: boolean, zh: string, en: string, code: string): IntakeSummary {
 	return {
 		fileName,
 		sha256: '',
@@ -84,11 +97,12 @@ function limitedSummary(
 		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
 		errorCount: 1,
 		warningCount: 0,
-		problems: [{ ...fileError(zh, en), code: 'RATE_LIMITED' }],
+		problems: [{ ...fileError(zh, en), code }],
 		notices: [],
 		changes: [],
 		revisions: [],
-		uploadId: null
+		uploadId: null,
+		queue: null
 	};
 }
 

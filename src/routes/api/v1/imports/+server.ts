@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import * as tokens from '$lib/server/tokens';
 import { MAX_BYTES } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
+import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
 import { logLimited, rateLimitedResponse, takeUpload } from '$lib/server/rate-limit';
 import type { RequestHandler } from './$types';
 
@@ -42,12 +43,24 @@ export const POST: RequestHandler = async ({ request, url, getClientAddress }) =
 		logLimited('uploads', verdict, { user: user.username, path: url.pathname, ip: getClientAddress() });
 		return rateLimitedResponse('uploads', verdict);
 	}
-	const summary = await runIntake(getDb(), bytes, {
-		user,
-		dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
-		fileName: url.searchParams.get('fileName') ?? 'api-upload.csv',
-		channel: 'api',
-		ip: getClientAddress()
-	});
-	return json(summary, { status: summary.errorCount > 0 ? 422 : 200 });
+	let summary;
+	try {
+		summary = await runIntake(getDb(), bytes, {
+			user,
+			dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
+			fileName: url.searchParams.get('fileName') ?? 'api-upload.csv',
+			channel: 'api',
+			ip: getClientAddress()
+		});
+	} catch (e) {
+		if (!(e instanceof QueueFullError)) throw e;
+		return json(
+			{ error: { code: 'QUEUE_FULL', waiting: e.waiting, ...queueFullMessage(e) } },
+			{ status: 503, headers: { 'Retry-After': String(e.retryAfterSeconds) } }
+		);
+	}
+	const headers: Record<string, string> = summary.queue
+		? { 'X-Intake-Queue-Position': String(summary.queue.position) }
+		: {};
+	return json(summary, { status: summary.errorCount > 0 ? 422 : 200, headers });
 };
