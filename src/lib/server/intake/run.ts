@@ -48,7 +48,8 @@ export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOption
 		// at most INTAKE_CONCURRENCY at once; throws QueueFullError when the line is full
 		const ticket = await intakeGate().enter();
 		try {
-			if (isStopping) throw new ShuttingDownError();
+			// one that waited in line and whose turn came after the shutdown began is not started
+			if (isStopping && ticket.position > 0) throw new ShuttingDownError();
 			const summary = await runNow(db, bytes, options, entry);
 			summary.queue = ticket.position > 0 ? { position: ticket.position, waitedMs: ticket.waitedMs } : null;
 			return summary;
