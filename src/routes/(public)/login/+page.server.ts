@@ -5,7 +5,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import * as users from '$lib/server/users';
 import { record } from '$lib/server/audit';
-import { safeNext } from '$lib/safe-next';
+import { safeNext } from '$lib/auth/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
