@@ -17,12 +17,12 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = holder(event);
 		const form = await event.request.formData();
-		const token = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
+		const created = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
 			userId: user.id,
 			name: user.username,
 			ip: event.getClientAddress()
 		});
-		return { token };
+		return created.ok ? { token: created.token } : fail(400, { tokenLimit: created.limit });
 	},
 	revoke: async (event) => {
 		const user = holder(event);
