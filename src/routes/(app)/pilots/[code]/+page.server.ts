@@ -63,7 +63,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		reviewStates: review.statesOf(db, pilot.id),
 		reviewEvents: review.eventsOf(db, pilot.id),
 		role: user.role,
-		auditTrail: audit.forPilot(db, pilot),
+		auditTrail: audit.forPilot(db, pilot, user),
 		today: new Date().toISOString().slice(0, 10)
 	};
 };
