@@ -28,20 +28,22 @@ function liveCount(db: DbOrTx, userId: number): number {
 		.get()!.n;
 }
 
+/** Refusal of a new token: the user already holds `limit` live ones. */
+export class TokenLimitError extends Error {
+	constructor(readonly limit: number) {
+		super(`at most ${limit} live API tokens per user`);
+	}
+}
+
 /**
- * Creates a token for the user and returns it (the only time it is ever visible), or refuses when the user already
- * holds MAX_LIVE_TOKENS live ones (revoke one first).
+ * Creates a token for the user and returns it (the only time it is ever visible). Throws TokenLimitError when the
+ * user already holds MAX_LIVE_TOKENS live ones (revoke one first).
  */
-export function create(
-	db: Db,
-	user: SessionUser,
-	name: string,
-	actor: Actor
-): { ok: true; token: string } | { ok: false; limit: number } {
+export function create(db: Db, user: SessionUser, name: string, actor: Actor): string {
 	const token = PREFIX + randomBytes(24).toString('base64url');
 	const label = name.trim().slice(0, 60) || 'token';
-	return db.transaction((tx) => {
-		if (liveCount(tx, user.id) >= MAX_LIVE_TOKENS) return { ok: false as const, limit: MAX_LIVE_TOKENS };
+	db.transaction((tx) => {
+		if (liveCount(tx, user.id) >= MAX_LIVE_TOKENS) throw new TokenLimitError(MAX_LIVE_TOKENS);
 		const row = tx
 			.insert(apiTokens)
 			.values({ userId: user.id, name: label, tokenHash: hash(token), createdAt: Date.now() })
@@ -53,8 +55,8 @@ export function create(
 			entityId: row.id,
 			after: { user: user.username, name: label }
 		});
-		return { ok: true as const, token };
 	});
+	return token;
 }
 
 /** The user's tokens, newest first, without their secrets. */

@@ -41,12 +41,17 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = holder(event);
 		const form = await event.request.formData();
-		const created = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
-			userId: user.id,
-			name: user.username,
-			ip: event.getClientAddress()
-		});
-		return created.ok ? { token: created.token } : fail(400, { tokenLimit: created.limit });
+		try {
+			const token = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
+				userId: user.id,
+				name: user.username,
+				ip: event.getClientAddress()
+			});
+			return { token };
+		} catch (e) {
+			if (e instanceof tokens.TokenLimitError) return fail(400, { tokenLimit: e.limit });
+			throw e;
+		}
 	},
 	revoke: async (event) => {
 		const user = holder(event);
