@@ -7,7 +7,8 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { isLocale, loadEnglish, LOCALE_COOKIE } from '$lib/i18n';
 import { log } from '$lib/server/log';
-import { logLimited, rateLimitedResponse, takeApiRequest } from '$lib/server/rate-limit';
+import { logLimited, rateLimitedResponse } from '$lib/server/rate-limit';
+import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
 import { registerShutdown } from '$lib/server/shutdown';
 
 export const init: ServerInit = async () => {
@@ -55,17 +56,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The API's per-token limit, counted before the token is looked up (so that a flood never reaches the
- * database): a 429 response when this bearer token is over it, otherwise null.
+ * The API's per-token and per-user limits (src/lib/server/auth/api-limit.ts): a 429 response when this bearer
+ * token, or its user with all their tokens together, is over the limit; otherwise null.
  */
 function apiLimit(event: RequestEvent): Response | null {
 	if (!event.url.pathname.startsWith('/api/')) return null;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	if (!bearer) return null;
-	const verdict = takeApiRequest(bearer);
-	if (verdict.ok) return null;
-	logLimited('api', verdict, { path: event.url.pathname, ip: clientAddress(event) });
-	return rateLimitedResponse('api', verdict);
+	const outcome = takeApiCall(getDb(), bearer);
+	if (outcome.ok) return null;
+	logLimited('api', outcome.verdict, { path: event.url.pathname, ip: clientAddress(event) });
+	return outcome.per === 'token' ? rateLimitedResponse('api', outcome.verdict) : userLimitedResponse(outcome.verdict);
 }
 
 /** The client's address for a log line, or null when the adapter cannot tell (e.g. in a prerender). */

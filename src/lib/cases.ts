@@ -100,13 +100,15 @@ export function publicationProblems(content: CaseContent): CaseProblem[] {
 	return problems;
 }
 
-/** One reported quarter as published, with where it came from. */
+/**
+ * One reported quarter as published, with where it came from: the revision number and content hash of its upload
+ * (never the file's name) and the approver's display name (never a username).
+ */
 export type FrozenPoint = {
 	period: string;
 	value: number;
 	improvement: number | null;
 	revision: number;
-	fileName: string;
 	sha256: string;
 	approvedBy: string;
 	approvedOn: string;

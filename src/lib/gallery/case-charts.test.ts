@@ -13,7 +13,6 @@ const voc = {
 			value: 90,
 			improvement: 10,
 			revision: 1,
-			fileName: 'q3.csv',
 			sha256: 'a'.repeat(64),
 			approvedBy: 'reviewer',
 			approvedOn: '2025-10-20'
@@ -23,7 +22,6 @@ const voc = {
 			value: 85,
 			improvement: 15,
 			revision: 2,
-			fileName: 'q4.csv',
 			sha256: 'b'.repeat(64),
 			approvedBy: 'reviewer',
 			approvedOn: '2026-01-20'
@@ -44,7 +42,6 @@ describe('caseChart', () => {
 			value: 85,
 			improvement: 15,
 			revision: 2,
-			fileName: 'q4.csv',
 			sha256: 'b'.repeat(64),
 			approvedBy: 'reviewer',
 			approvedOn: '2026-01-20'

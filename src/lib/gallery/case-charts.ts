@@ -1,6 +1,6 @@
 /**
  * A published case's charts: per indicator, the reported value of each approved quarter beside the quarterly
- * baseline, and as its table the same figures with their provenance (revision, file, sha256, approver, date). Pure;
+ * baseline, and as its table the same figures with their provenance (revision, sha256, approver's display name, date). Pure;
  * the live gallery and the static export both render these to SVG on the server.
  */
 import { lineChart, type ChartSpec } from '../charts/dashboard-charts';
@@ -38,7 +38,6 @@ export function caseChart(indicator: FrozenIndicator, locale: Locale): ChartSpec
 			{ key: 'value', label: labels.withUnit(locale, t('gallery.reported'), unit), isNumeric: true },
 			{ key: 'improvement', label: labels.withUnit(locale, t('gallery.improvement'), unit), isNumeric: true },
 			{ key: 'revision', label: t('gallery.revision'), isNumeric: true },
-			{ key: 'fileName', label: t('gallery.file') },
 			{ key: 'sha256', label: 'SHA-256' },
 			{ key: 'approvedBy', label: t('gallery.approvedBy') },
 			{ key: 'approvedOn', label: t('gallery.approvedOn') }
@@ -48,7 +47,6 @@ export function caseChart(indicator: FrozenIndicator, locale: Locale): ChartSpec
 			value: p.value,
 			improvement: p.improvement,
 			revision: p.revision,
-			fileName: p.fileName,
 			sha256: p.sha256,
 			approvedBy: p.approvedBy,
 			approvedOn: p.approvedOn

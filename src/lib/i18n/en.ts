@@ -661,5 +661,30 @@ export const en: Record<MessageKey, string> = {
 	'method.cost':
 		'Investment per tonne: investment in measures (cumulative, latest value) ÷ Σ tonnes of pollutants reduced.',
 	'method.rollups':
-		'Every chart reads the per pilot × quarter × indicator roll-ups (kept in the same transaction as each import), not the raw rows; click through to the pilots and their uploaded source files.'
+		'Every chart reads the per pilot × quarter × indicator roll-ups (kept in the same transaction as each import), not the raw rows; click through to the pilots and their uploaded source files.',
+	// security (issue 19): account page, password change, token limits, admin token list
+	'limit.apiUser':
+		'Too many requests: at most {limit} per minute for each user, all their API tokens together; try again in {seconds} s',
+	'account.nav': 'My account',
+	'account.title': 'My account',
+	'account.passwordTitle': 'Change the password',
+	'account.passwordLead': 'Your sessions on other devices and browsers end; this one stays.',
+	'account.currentPassword': 'Current password',
+	'account.newPassword': 'New password (10–200 characters)',
+	'account.confirmPassword': 'New password again',
+	'account.revokeTokens': 'Also revoke all my API tokens',
+	'account.changePassword': 'Change password',
+	'account.passwordChanged': 'Password changed; your other sessions have ended.',
+	'account.passwordChangedTokens': 'Password changed; your other sessions have ended and {n} API tokens were revoked.',
+	'account.wrongPassword': 'The current password is wrong',
+	'account.mismatch': 'The two new passwords differ',
+	'account.samePassword': 'The new password must differ from the current one',
+	'tokens.limit': 'You may hold at most {limit} live tokens; revoke one first',
+	'users.tokensTitle': 'API tokens',
+	'users.tokensLead':
+		"Every user's API tokens; a revoked token stops working at once. Resetting a password or disabling an account revokes all of that user's tokens.",
+	'users.tokenOwner': 'User',
+	'users.tokenRevokedDone': 'Token revoked',
+	'users.noTokens': 'No token yet',
+	'gallery.revisionNo': 'revision {n}'
 };

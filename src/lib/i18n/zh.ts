@@ -637,5 +637,28 @@ export const zh = {
 		'协同散点图：污染物改善率 = 大气和水污染物削减量之和 ÷ 对应的基准季度值之和；碳减排率同理；虚线为中位数。',
 	'method.cost': '单位削减投资：清洁生产方案投资（累计，取最新值）÷ 污染物削减吨数之和。',
 	'method.rollups':
-		'所有图表读取每个试点、季度、指标的汇总值（随每次导入在同一事务中更新），并非原始记录；点击图表可查看对应试点及其原始上传文件。'
+		'所有图表读取每个试点、季度、指标的汇总值（随每次导入在同一事务中更新），并非原始记录；点击图表可查看对应试点及其原始上传文件。',
+	// security (issue 19): account page, password change, token limits, admin token list
+	'limit.apiUser': '请求过于频繁：每位用户（全部访问令牌合计）每分钟最多 {limit} 次，请 {seconds} 秒后再试',
+	'account.nav': '我的账户',
+	'account.title': '我的账户',
+	'account.passwordTitle': '修改密码',
+	'account.passwordLead': '修改后，您在其他设备和浏览器上的会话都会结束；本会话保留。',
+	'account.currentPassword': '当前密码',
+	'account.newPassword': '新密码（10–200 个字符）',
+	'account.confirmPassword': '再次输入新密码',
+	'account.revokeTokens': '同时撤销我的全部 API 访问令牌',
+	'account.changePassword': '修改密码',
+	'account.passwordChanged': '密码已修改，其他会话已结束。',
+	'account.passwordChangedTokens': '密码已修改，其他会话已结束，已撤销 {n} 个访问令牌。',
+	'account.wrongPassword': '当前密码不正确',
+	'account.mismatch': '两次输入的新密码不一致',
+	'account.samePassword': '新密码须与当前密码不同',
+	'tokens.limit': '最多只能同时持有 {limit} 个有效令牌，请先撤销一个',
+	'users.tokensTitle': 'API 访问令牌',
+	'users.tokensLead': '所有用户的访问令牌，撤销后立即失效。重置密码或停用账户会撤销该用户的全部令牌。',
+	'users.tokenOwner': '用户',
+	'users.tokenRevokedDone': '令牌已撤销',
+	'users.noTokens': '还没有任何令牌',
+	'gallery.revisionNo': '第 {n} 版'
 } as const;

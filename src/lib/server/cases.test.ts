@@ -8,7 +8,7 @@ import * as cases from './cases';
 import * as review from './review';
 import * as narratives from './narratives';
 import * as audit from './audit';
-import { contentFromForm, publicationProblems } from '../cases';
+import { contentFromForm, publicationProblems, type PublishedCase } from '../cases';
 
 const actor = { userId: null, name: 'analyst', ip: null };
 const file = (rows: string[]) =>
@@ -86,7 +86,11 @@ describe('publishing freezes the approved figures with their provenance', () => 
 
 		narratives.save(db, 1, '2025Q3', '说明', actor);
 		review.act(db, 1, '2025Q3', 'submit', 'admin', '', actor);
-		review.act(db, 1, '2025Q3', 'approve', 'province', '', { ...actor, name: 'province-reviewer' });
+		review.act(db, 1, '2025Q3', 'approve', 'province', '', {
+			userId: users.province.id,
+			name: users.province.username,
+			ip: '10.0.0.7'
+		});
 		const at = Date.parse('2026-11-29T09:00:00+08:00');
 		expect(cases.publish(db, cases.ofPilot(db, 1)!, actor, at)).toEqual({ ok: true });
 		const [published] = cases.published(db);
@@ -100,9 +104,13 @@ describe('publishing freezes the approved figures with their provenance', () => 
 			value: 90,
 			improvement: 10,
 			revision: 1,
-			fileName: 'q-2025-10-10.csv',
-			approvedBy: 'province-reviewer'
+			approvedBy: '测试用户 province'
 		});
+		// the public sees the approver's display name and the revision number: no username, no file name
+		expect(voc.points[0]).not.toHaveProperty('fileName');
+		const publicText = JSON.stringify(cases.publishedBySlug(db, 'q-1'));
+		expect(publicText).not.toContain('q-2025-10-10.csv');
+		expect(publicText).not.toContain('"province"');
 		expect(voc.points[0].sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(cases.publishedBySlug(db, 'q-1')?.pilotCode).toBe('Q-1');
 		expect(JSON.stringify(published)).not.toContain('E01');
@@ -120,5 +128,39 @@ describe('publishing freezes the approved figures with their provenance', () => 
 			.map((r) => r.action)
 			.reverse();
 		expect(actions).toEqual(['case.open', 'case.save', 'case.publish', 'case.save', 'case.withdraw']);
+	});
+});
+
+describe('snapshots frozen before names were redacted', () => {
+	it('reach the public without file names and with approvers by display name', async () => {
+		const { db, sqlite, users } = intakeTestDb();
+		const dataDir = mkdtempSync(join(tmpdir(), 'cases-'));
+		await importIndicators(db, file(['Q-1,E01,2025Q3,voc,50,t,']), {
+			user: users.imp1,
+			dryRun: false,
+			fileName: 'legacy.csv',
+			channel: 'web',
+			today: TEST_TODAY,
+			dataDir
+		});
+		narratives.save(db, 1, '2025Q3', '说明', actor);
+		review.act(db, 1, '2025Q3', 'submit', 'admin', '', actor);
+		review.act(db, 1, '2025Q3', 'approve', 'province', '', { userId: users.province.id, name: 'province', ip: null });
+		cases.open(db, { id: 1, code: 'Q-1', nameZh: '测试试点 Q-1', nameEn: null }, actor);
+		cases.save(db, cases.ofPilot(db, 1)!, contentFromForm(form(WRITE_UP), ['voc', 'energy']).content, actor);
+		expect(cases.publish(db, cases.ofPilot(db, 1)!, actor)).toEqual({ ok: true });
+		// what an earlier release stored: the upload's file name and the approver's username
+		const row = sqlite.prepare("SELECT snapshot FROM cases WHERE slug = 'q-1'").get() as { snapshot: string };
+		const legacy = JSON.parse(row.snapshot) as PublishedCase;
+		for (const indicator of legacy.indicators)
+			indicator.points = indicator.points.map((p) => ({ ...p, fileName: 'legacy.csv', approvedBy: 'province' }));
+		sqlite.prepare("UPDATE cases SET snapshot = ? WHERE slug = 'q-1'").run(JSON.stringify(legacy));
+
+		for (const shown of [cases.publishedBySlug(db, 'q-1')!, cases.published(db)[0]]) {
+			const text = JSON.stringify(shown);
+			expect(text).not.toContain('legacy.csv');
+			expect(text).not.toContain('"approvedBy":"province"');
+			expect(shown.indicators[0].points[0]).toMatchObject({ revision: 1, approvedBy: '测试用户 province' });
+		}
 	});
 });

@@ -17,6 +17,7 @@ import {
 	uploads
 } from './db/schema';
 import { record, type Actor } from './audit';
+import { displayNames, publicSnapshot } from './publication/public-names';
 import * as pilotQueries from './pilots';
 import * as scores from './scores';
 import { chinaToday } from './clock';
@@ -110,7 +111,8 @@ export function save(db: Db, record_: CaseRecord, content: CaseContent, actor: A
 
 /**
  * The figures the case shows, frozen: for each chosen indicator, the pilot-level value of every approved quarter with
- * the revision it came from, that upload's file name and sha256, and who approved the quarter and when. Approved
+ * the revision it came from, that upload's sha256 (not its file name), and who approved the quarter (display name,
+ * not username) and when. Approved
  * quarters are locked against imports, so these are the values the province approved.
  */
 export function frozenFigures(db: DbOrTx, pilotId: number, codes: readonly string[]): FrozenIndicator[] {
@@ -129,6 +131,10 @@ export function frozenFigures(db: DbOrTx, pilotId: number, codes: readonly strin
 		.orderBy(asc(reviewEvents.at))
 		.all())
 		approvals.set(e.period, { by: e.actor, at: e.at });
+	const approverNames = displayNames(
+		db,
+		[...approvals.values()].map((a) => a.by)
+	);
 	const rows = approved.length
 		? db
 				.select({
@@ -136,7 +142,6 @@ export function frozenFigures(db: DbOrTx, pilotId: number, codes: readonly strin
 					code: rollups.indicatorCode,
 					value: rollups.value,
 					revision: revisions.number,
-					fileName: uploads.fileName,
 					sha256: uploads.sha256
 				})
 				.from(rollups)
@@ -189,9 +194,8 @@ export function frozenFigures(db: DbOrTx, pilotId: number, codes: readonly strin
 							baseline
 						}),
 						revision: r.revision,
-						fileName: r.fileName,
 						sha256: r.sha256,
-						approvedBy: approval?.by ?? '',
+						approvedBy: approval ? (approverNames.get(approval.by) ?? approval.by) : '',
 						approvedOn: approval ? chinaToday(approval.at) : ''
 					};
 				})
@@ -295,7 +299,7 @@ export function published(db: DbOrTx): PublishedCase[] {
 		.where(eq(cases.state, 'published'))
 		.orderBy(desc(cases.publishedAt))
 		.all()
-		.map((r) => JSON.parse(r.snapshot!) as PublishedCase);
+		.map((r) => publicSnapshot(db, JSON.parse(r.snapshot!) as PublishedCase));
 }
 
 /** One published case by its permalink, or null (draft, withdrawn or unknown all read the same: not found). */
@@ -305,7 +309,7 @@ export function publishedBySlug(db: DbOrTx, slug: string): PublishedCase | null 
 		.from(cases)
 		.where(and(eq(cases.slug, slug), eq(cases.state, 'published')))
 		.get();
-	return row?.snapshot ? (JSON.parse(row.snapshot) as PublishedCase) : null;
+	return row?.snapshot ? publicSnapshot(db, JSON.parse(row.snapshot) as PublishedCase) : null;
 }
 
 /** Every case with its pilot, for analysts: state, last change, publication. */

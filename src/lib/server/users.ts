@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from './db';
 import { pilots, userPilots, users } from './db/schema';
 import { record, type Actor } from './audit';
 import { hashPassword, verifyPassword, passwordProblem, sessions, type Role } from './auth';
+import { revokeAllFor } from './tokens';
 
 export type NewUser = {
 	username: string;
@@ -109,7 +110,7 @@ export async function create(db: Db, input: NewUser, actor: Actor): Promise<numb
 	});
 }
 
-/** Sets a new password and ends the user's sessions. */
+/** Sets a new password (an admin's reset, or the CLI) and ends the user's sessions and API tokens. */
 export async function setPassword(db: Db, username: string, password: string, actor: Actor): Promise<void> {
 	const user = findByUsername(db, username);
 	if (!user) throw new UserError({ zh: `用户不存在：${username}`, en: `No such user: ${username}` });
@@ -119,18 +120,22 @@ export async function setPassword(db: Db, username: string, password: string, ac
 	db.transaction((tx) => {
 		tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
 		sessions.invalidateAllFor(tx, user.id);
+		revokeAllFor(tx, user, 'password', actor);
 		record(tx, actor, { action: 'user.password', entity: 'user', entityId: user.username });
 	});
 }
 
-/** Disables or re-enables an account; disabling ends its sessions. */
+/** Disables or re-enables an account; disabling ends its sessions and revokes its API tokens (for good: enabling the account again brings none back). */
 export function setDisabled(db: Db, username: string, isDisabled: boolean, actor: Actor): void {
 	const user = findByUsername(db, username);
 	if (!user) throw new UserError({ zh: `用户不存在：${username}`, en: `No such user: ${username}` });
 	if (user.isDisabled === isDisabled) return;
 	db.transaction((tx) => {
 		tx.update(users).set({ isDisabled }).where(eq(users.id, user.id)).run();
-		if (isDisabled) sessions.invalidateAllFor(tx, user.id);
+		if (isDisabled) {
+			sessions.invalidateAllFor(tx, user.id);
+			revokeAllFor(tx, user, 'disable', actor);
+		}
 		record(tx, actor, {
 			action: isDisabled ? 'user.disable' : 'user.enable',
 			entity: 'user',

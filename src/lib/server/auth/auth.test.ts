@@ -5,7 +5,7 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db';
-import { auditLog, sessions as sessionRows, users } from '../db/schema';
+import { auditLog, sessions as sessionRows, signInFailures, users } from '../db/schema';
 import { systemActor } from '../audit';
 import * as accounts from '../users';
 import { hashPassword, verifyPassword } from './password';
@@ -161,17 +161,28 @@ describe('sessions', () => {
 describe('sign-in throttling', () => {
 	const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-	it('throttles an account after 5 failures, from any address, until cleared', () => {
-		for (let i = 0; i < throttle.MAX_PER_ACCOUNT - 1; i++) throttle.recordFailure(db, 'Jiangsu', '10.0.0.1', T0 + i);
+	it('throttles an account from one address after 5 failures there, not the same account elsewhere', () => {
+		expect(throttle.MAX_PER_ACCOUNT_ADDRESS).toBe(5);
+		for (let i = 0; i < 4; i++) throttle.recordFailure(db, 'Jiangsu', '10.0.0.1', T0 + i);
 		expect(throttle.isThrottled(db, 'jiangsu', '10.0.0.1', T0 + 10)).toBe(false);
 		throttle.recordFailure(db, 'jiangsu', '10.0.0.1', T0 + 5);
-		expect(throttle.MAX_PER_ACCOUNT).toBe(5);
 		expect(throttle.isThrottled(db, 'jiangsu', '10.0.0.1', T0 + 10)).toBe(true);
-		expect(throttle.isThrottled(db, 'JIANGSU', '10.9.9.9', T0 + 10)).toBe(true);
-		// Another account from another address is not affected.
-		expect(throttle.isThrottled(db, 'zhejiang', '10.0.0.2', T0 + 10)).toBe(false);
-		throttle.clearAccount(db, 'JiangSu');
-		expect(throttle.isThrottled(db, 'jiangsu', '10.0.0.1', T0 + 10)).toBe(false);
+		expect(throttle.isThrottled(db, 'JIANGSU', '10.0.0.1', T0 + 10)).toBe(true);
+		// the owner, from their own address, is not locked out by someone else's guesses
+		expect(throttle.isThrottled(db, 'jiangsu', '10.9.9.9', T0 + 10)).toBe(false);
+		expect(throttle.isThrottled(db, 'zhejiang', '10.0.0.1', T0 + 10)).toBe(false);
+	});
+
+	it('keeps a ceiling per account from every address together, well above the per-address limit', () => {
+		expect(throttle.MAX_PER_ACCOUNT).toBeGreaterThanOrEqual(5 * throttle.MAX_PER_ACCOUNT_ADDRESS);
+		let n = 0;
+		for (let a = 0; n < throttle.MAX_PER_ACCOUNT - 1; a++)
+			for (let i = 0; i < 4 && n < throttle.MAX_PER_ACCOUNT - 1; i++, n++)
+				throttle.recordFailure(db, 'jiangsu', `10.1.${a}.1`, T0 + n);
+		expect(throttle.isThrottled(db, 'jiangsu', '10.2.0.1', T0 + 100)).toBe(false);
+		throttle.recordFailure(db, 'jiangsu', '10.1.99.1', T0 + 100);
+		expect(throttle.isThrottled(db, 'jiangsu', '10.2.0.1', T0 + 101)).toBe(true);
+		expect(throttle.isThrottled(db, 'zhejiang', '10.2.0.1', T0 + 101)).toBe(false);
 	});
 
 	it('throttles every account from an address after 20 failures', () => {
@@ -181,9 +192,24 @@ describe('sign-in throttling', () => {
 		throttle.recordFailure(db, 'user19', '10.0.0.1', T0 + 19);
 		expect(throttle.isThrottled(db, 'someone-new', '10.0.0.1', T0 + 100)).toBe(true);
 		expect(throttle.isThrottled(db, 'someone-new', '10.0.0.2', T0 + 100)).toBe(false);
-		// Clearing one account does not lift the address limit.
-		throttle.clearAccount(db, 'user0');
-		expect(throttle.isThrottled(db, 'user0', '10.0.0.1', T0 + 100)).toBe(true);
+	});
+
+	it('reserves an attempt before the check; releasing it forgets the pair, not the address or the account', () => {
+		for (let i = 0; i < 3; i++) throttle.recordFailure(db, 'jiangsu', '10.0.0.1', T0 + i);
+		throttle.recordFailure(db, 'jiangsu', '10.0.0.2', T0 + 3);
+		const reservations = Array.from({ length: 4 }, () => throttle.reserve(db, 'jiangsu', '10.0.0.1', T0 + 10));
+		expect(reservations.map((r) => r !== null)).toEqual([true, true, false, false]);
+		throttle.release(db, reservations[1]!);
+		expect(throttle.isThrottled(db, 'jiangsu', '10.0.0.1', T0 + 20)).toBe(false);
+		const keys = db
+			.select({ key: signInFailures.key })
+			.from(signInFailures)
+			.all()
+			.map((r) => r.key);
+		expect(keys.filter((k) => k.startsWith('pair:jiangsu|10.0.0.1'))).toEqual([]);
+		expect(keys.filter((k) => k === 'pair:jiangsu|10.0.0.2')).toHaveLength(1);
+		expect(keys.filter((k) => k === 'user:jiangsu')).toHaveLength(5);
+		expect(keys.filter((k) => k === 'ip:10.0.0.1')).toHaveLength(4);
 	});
 
 	it('forgets failures once the window has passed', () => {

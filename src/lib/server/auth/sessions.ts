@@ -3,7 +3,7 @@
  * absolute expiry that is extended while the session is used.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { sessions, users } from '../db/schema';
 import type { Role } from './roles';
@@ -77,6 +77,13 @@ export function invalidate(db: DbOrTx, token: string): void {
 /** Ends every session of a user (password change, disabling). */
 export function invalidateAllFor(db: DbOrTx, userId: number): void {
 	db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Ends every session of a user but the one of `keepToken` (a password change from that session). */
+export function invalidateOthers(db: DbOrTx, userId: number, keepToken: string | null): void {
+	db.delete(sessions)
+		.where(and(eq(sessions.userId, userId), keepToken ? ne(sessions.id, hashToken(keepToken)) : undefined))
+		.run();
 }
 
 /** Deletes expired sessions. */

@@ -11,7 +11,15 @@ import * as review from '../review';
 import * as narratives from '../narratives';
 import { contentFromForm } from '../../cases';
 import type { Db } from '../db';
-import { BULK_ZIP, exportGallery, galleryZip, parseGalleryArgs, siteFolder, type GalleryFiles } from './gallery-export';
+import {
+	BULK_ZIP,
+	EXPORT_CSP,
+	exportGallery,
+	galleryZip,
+	parseGalleryArgs,
+	siteFolder,
+	type GalleryFiles
+} from './gallery-export';
 
 const dir = mkdtempSync(join(tmpdir(), 'gallery-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,6 +169,36 @@ describe('the static export of the gallery', () => {
 		expect(page).toContain('<title>测试案例 · 典型案例</title>');
 		expect(page.match(/<svg /g)).toHaveLength(2);
 		expect(asText(files.get('index.html')!)).toContain('href="cases/q-1/index.html"');
+	});
+
+	it('gives every page a strict Content-Security-Policy: no script at all, nothing from another origin', () => {
+		const pages = [...files.keys()].filter((p) => p.endsWith('.html'));
+		expect(pages.length).toBe(2);
+		const directives = new Map(
+			EXPORT_CSP.split(';').map((d) => {
+				const [name, ...values] = d.trim().split(/\s+/);
+				return [name, values] as const;
+			})
+		);
+		expect(directives.get('default-src')).toEqual(["'none'"]);
+		expect(directives.get('script-src')).toEqual(["'none'"]);
+		expect(directives.get('object-src')).toEqual(["'none'"]);
+		expect(directives.get('base-uri')).toEqual(["'none'"]);
+		// only the export's own files and inline styles: no host, no scheme but data: for images
+		for (const [name, values] of directives)
+			for (const value of values) expect(value, name).toMatch(/^('none'|'self'|'unsafe-inline'|data:)$/);
+		for (const path of pages) {
+			const html = asText(files.get(path)!);
+			const head = html.slice(0, html.indexOf('</head>'));
+			const metas = [...head.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
+			expect(
+				metas.map((m) => m[1]),
+				path
+			).toEqual([EXPORT_CSP]);
+			// before anything the policy governs
+			expect(head.indexOf('Content-Security-Policy'), path).toBeLessThan(head.indexOf('<link'));
+			expect(html, path).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
+		}
 	});
 
 	it('links only to files in the export, relatively', () => {

@@ -64,6 +64,24 @@ caption { text-align: left; }
 @media print { .export .downloads { display: none; } }
 `;
 
+/**
+ * The Content-Security-Policy every exported page carries in a <meta> (a static host sets no header): nothing runs —
+ * no script at all, inline or not — and nothing loads from anywhere but the export itself: its stylesheet, the
+ * components' inline styles and the charts' inline SVG (styles inline as in the live app, whose CSP allows the same).
+ * No form goes anywhere and no <base> may redirect the relative links. frame-ancestors cannot be set from a <meta>.
+ */
+export const EXPORT_CSP = [
+	"default-src 'none'",
+	"script-src 'none'",
+	"style-src 'self' 'unsafe-inline'",
+	"img-src 'self' data:",
+	"font-src 'self'",
+	"connect-src 'none'",
+	"object-src 'none'",
+	"base-uri 'none'",
+	"form-action 'none'"
+].join('; ');
+
 type Shell = {
 	locale: Locale;
 	title: string;
@@ -81,6 +99,7 @@ function page({ locale, title, head, body, root, stamp }: Shell): string {
 <html lang="${locale === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${root}style.css">

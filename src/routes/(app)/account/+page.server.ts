@@ -1,6 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/access';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { changePassword } from '$lib/server/account/change-password';
 import * as tokens from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,18 +13,45 @@ function holder(event: Pick<RequestEvent, 'locals'>) {
 	return user;
 }
 
-export const load: PageServerLoad = (event) => ({ tokens: tokens.list(getDb(), holder(event).id) });
+/** Every signed-in user changes their password here; token holders also manage their API tokens. */
+export const load: PageServerLoad = ({ locals }) => {
+	const user = requireUser(locals.user);
+	const canHoldTokens = tokens.canImport(user.role);
+	return { canHoldTokens, tokens: canHoldTokens ? tokens.list(getDb(), user.id) : [] };
+};
 
 export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event.locals.user);
+		const form = await event.request.formData();
+		const outcome = await changePassword(
+			getDb(),
+			user,
+			{
+				current: String(form.get('current') ?? ''),
+				next: String(form.get('next') ?? ''),
+				confirm: String(form.get('confirm') ?? ''),
+				revokeTokens: tokens.canImport(user.role) && form.get('revokeTokens') === 'on'
+			},
+			{ address: event.getClientAddress(), keepToken: event.cookies.get(SESSION_COOKIE) ?? null }
+		);
+		if (!outcome.ok) return fail(outcome.status, { passwordProblem: outcome.problem });
+		return { passwordChanged: { revokedTokens: outcome.revokedTokens } };
+	},
 	create: async (event) => {
 		const user = holder(event);
 		const form = await event.request.formData();
-		const token = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
-			userId: user.id,
-			name: user.username,
-			ip: event.getClientAddress()
-		});
-		return { token };
+		try {
+			const token = tokens.create(getDb(), user, String(form.get('name') ?? ''), {
+				userId: user.id,
+				name: user.username,
+				ip: event.getClientAddress()
+			});
+			return { token };
+		} catch (e) {
+			if (e instanceof tokens.TokenLimitError) return fail(400, { tokenLimit: e.limit });
+			throw e;
+		}
 	},
 	revoke: async (event) => {
 		const user = holder(event);

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { sessions, throttle } from '$lib/server/auth';
+import { sessions } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
-import * as users from '$lib/server/users';
+import { checkPassword } from '$lib/server/auth/sign-in';
 import { record } from '$lib/server/audit';
-import { safeNext } from '$lib/safe-next';
+import { safeNext } from '$lib/auth/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,14 +23,12 @@ export const actions: Actions = {
 		if (!username || !password) return fail(400, { username, problem: 'login.missing' as const });
 		const db = getDb();
 		const address = getClientAddress();
-		if (throttle.isThrottled(db, username, address))
-			return fail(429, { username, problem: 'login.throttled' as const });
-		const user = await users.authenticate(db, username, password);
-		if (!user) {
-			throttle.recordFailure(db, username, address);
-			return fail(400, { username, problem: 'login.failed' as const });
-		}
-		throttle.clearAccount(db, username);
+		const outcome = await checkPassword(db, username, password, address);
+		if (!outcome.ok)
+			return fail(outcome.problem === 'login.throttled' ? 429 : 400, { username, problem: outcome.problem });
+		const { user } = outcome;
+		// where to go is settled before the session exists: nothing after this point may fail
+		const target = safeNext(url.searchParams.get('next'), user.role === 'implementer' ? '/home' : '/pilots');
 		const old = cookies.get(SESSION_COOKIE);
 		if (old) sessions.invalidate(db, old);
 		const session = sessions.create(db, user.id);
@@ -40,6 +38,6 @@ export const actions: Actions = {
 			{ action: 'session.signin', entity: 'user', entityId: user.username }
 		);
 		setSessionCookie(cookies, url, session.token, session.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next'), user.role === 'implementer' ? '/home' : '/pilots'));
+		redirect(303, target);
 	}
 };

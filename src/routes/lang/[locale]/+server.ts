@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { safeNext } from '$lib/safe-next';
+import { safeNext } from '$lib/auth/safe-next';
 import type { RequestHandler } from './$types';
 
 /** Remembers the chosen language for a year and goes back to where the switch was clicked. */

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import * as users from '$lib/server/users';
+import * as tokens from '$lib/server/tokens';
 import { isRole, type Role } from '$lib/server/auth';
 import { resolveProvince } from '$lib/domain/provinces';
 import type { Actor } from '$lib/server/audit';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals.user, 'admin');
-	return { users: users.list(getDb()) };
+	return { users: users.list(getDb()), tokens: tokens.listAll(getDb()) };
 };
 
 type Scope = { role: Role; provinceCode: string | null; pilotCodes: string[] };
@@ -88,5 +89,16 @@ export const actions: Actions = {
 		adminChange(event, 'users.updated', async (form, actor) => {
 			await users.setPassword(getDb(), usernameOf(form), String(form.get('password') ?? ''), actor);
 			return usernameOf(form);
-		})
+		}),
+	/** Revokes any user's live token; 404 when there is no such live token. */
+	revokeToken: async (event) => {
+		const user = requireRole(event.locals.user, 'admin');
+		const form = await event.request.formData();
+		const ok = tokens.revokeAny(getDb(), Number(form.get('id')), {
+			userId: user.id,
+			name: user.username,
+			ip: event.getClientAddress()
+		});
+		return ok ? { tokenRevoked: true } : fail(404, { tokenRevoked: false });
+	}
 };

@@ -71,7 +71,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		reviewStates: review.statesOf(db, pilot.id),
 		reviewEvents: review.eventsOf(db, pilot.id),
 		role: user.role,
-		auditTrail: audit.forPilot(db, pilot),
+		auditTrail: audit.forPilot(db, pilot, user),
 		today: chinaToday()
 	};
 };
