@@ -78,7 +78,8 @@ function iso(year: number, month: number, day: number): string {
 	return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-function addDays(isoDate: string, days: number): string {
+/** The ISO date `days` after isoDate (negative: before); throws RangeError on a bad date. */
+export function addDays(isoDate: string, days: number): string {
 	const { year, month, day } = parseIso(isoDate);
 	const d = new Date(0);
 	d.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as written

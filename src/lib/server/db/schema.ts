@@ -24,7 +24,10 @@ export const batches = sqliteTable('batches', {
 	recommendationDeadline: text('recommendation_deadline'),
 	quotaPerProvince: integer('quota_per_province').notNull().default(5),
 	packageLimitBytes: integer('package_limit_bytes').notNull().default(52428800),
-	openCategories: text('open_categories').notNull().default('[1,2,3,4]')
+	openCategories: text('open_categories').notNull().default('[1,2,3,4]'),
+	/** Term-end evaluation: days after a term's end before a missing summary shows as overdue; the scoring sheet (JSON, NULL: default). */
+	summaryOverdueDays: integer('summary_overdue_days').notNull().default(60),
+	evaluationCriteria: text('evaluation_criteria')
 });
 
 export const pilots = sqliteTable(
@@ -427,3 +430,4 @@ export const outbox = sqliteTable('outbox', {
 export * from './schema-scores';
 export * from './schema-cases';
 export * from './schema-recommendations';
+export * from './schema-evaluation';
