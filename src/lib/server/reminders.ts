@@ -9,6 +9,7 @@ import { notices, outbox, pilots, batches, quarterReviews, userPilots, users } f
 import { remindersFor, type Audience } from '../domain/reminders';
 import { dueDate, periodKey, termQuarters } from '../domain/periods';
 import { chinaToday } from './progress';
+import { queueSummaryReminders } from './evaluation/reminders';
 
 const TITLES = {
 	due_soon: { zh: '{pilot} {period} 报告将于 {due} 截止', en: '{pilot} {period} report due on {due}' },
@@ -24,7 +25,7 @@ const TITLES = {
 
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
-/** Queues today's reminders; returns how many notices it added (0 on a second run the same day). */
+/** Queues today's reminders (the quarters', and overdue term-end summaries'); returns how many notices it added (0 on a second run the same day). */
 export function queueReminders(db: Db, today = chinaToday()): number {
 	const live = db
 		.select({
@@ -104,7 +105,7 @@ export function queueReminders(db: Db, today = chinaToday()): number {
 			}
 		}
 	});
-	return added;
+	return added + queueSummaryReminders(db, today);
 }
 
 /** The user's notices, newest first, and how many are unread. */

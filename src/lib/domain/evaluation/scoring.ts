@@ -103,14 +103,18 @@ export function weightedTotal(criteria: readonly Criterion[], scores: Record<str
 	return Math.round((sum / weight) * 10) / 10;
 }
 
+/** The mean of weighted totals, one decimal; null without any. */
+export function meanOfTotals(totals: readonly number[]): number | null {
+	if (totals.length === 0) return null;
+	return Math.round((totals.reduce((a, b) => a + b, 0) / totals.length) * 10) / 10;
+}
+
 /** The mean of the sheets' weighted totals, one decimal; null without sheets. */
 export function meanScore(
 	criteria: readonly Criterion[],
 	sheets: readonly Pick<ScoreSheet, 'scores'>[]
 ): number | null {
-	if (sheets.length === 0) return null;
-	const totals = sheets.map((s) => weightedTotal(criteria, s.scores));
-	return Math.round((totals.reduce((a, b) => a + b, 0) / totals.length) * 10) / 10;
+	return meanOfTotals(sheets.map((s) => weightedTotal(criteria, s.scores)));
 }
 
 /** Problems of a decision: passed or not passed, a written reason, a real date not after today; at least one sheet. */
