@@ -45,7 +45,11 @@ export function board(db: DbOrTx, scope: Scope, today: string, batchNumber?: num
 		})
 		.map(({ pilot, batch, summary, decision }) => {
 			const state = (summary?.state ?? null) as SummaryState | null;
-			const stage: BoardStage = decision ? (decision.decision as 'passed' | 'not_passed') : (state ?? 'not_started');
+			// a result entered through the registry (decided outside this system) counts as decided
+			const settled = pilot.status === 'passed' || pilot.status === 'not_passed' ? pilot.status : null;
+			const stage: BoardStage = decision
+				? (decision.decision as 'passed' | 'not_passed')
+				: (settled ?? state ?? 'not_started');
 			const sheetTotals = totals.get(pilot.id) ?? [];
 			return {
 				code: pilot.code,
@@ -58,7 +62,7 @@ export function board(db: DbOrTx, scope: Scope, today: string, batchNumber?: num
 				stage,
 				summaryState: state,
 				submittedAt: summary?.submittedAt ?? null,
-				isOverdue: !decision && isSummaryOverdue(pilot.termEnd, batch.summaryOverdueDays, state, today),
+				isOverdue: !decision && !settled && isSummaryOverdue(pilot.termEnd, batch.summaryOverdueDays, state, today),
 				sheets: sheetTotals.length,
 				mean: decision?.meanScore ?? meanOfTotals(sheetTotals),
 				decision: decision?.decision ?? null,

@@ -18,6 +18,7 @@ import { importIndicators } from '../intake';
 import { demoQuarterFiles } from './demo-quarters';
 import { approveDemoQuarters } from './demo-reviews';
 import { seedDemoRecommendations } from './demo-recommendations';
+import { seedDemoEvaluation } from './demo-evaluation';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../intake/store';
@@ -238,6 +239,7 @@ export async function seedAll(db: Db, withDemo: boolean, today = chinaToday()) {
 	seedOpenDemoBatch(db, today);
 	seedDemoRecommendations(db);
 	const intake = await seedDemoQuarters(db, today);
+	const evaluation = seedDemoEvaluation(db, today);
 	queueReminders(db, today); // the demo's notices, as the daily `remind` would have left them
-	return { accounts, intake };
+	return { accounts, intake, evaluation };
 }
