@@ -11,6 +11,10 @@ import * as review from '../review';
 import * as narratives from '../narratives';
 import { contentFromForm } from '../../cases';
 import type { Db } from '../db';
+import { pilots } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../audit';
+import * as deliverables from '../evaluation/deliverables';
 import {
 	BULK_ZIP,
 	EXPORT_CSP,
@@ -274,6 +278,73 @@ describe('the static export of the gallery', () => {
 		expect(page.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
 		expect(page).toContain('This static copy was exported on 1 Dec 2026');
 		expect(page).toContain('<title>测试案例 (en) · Typical cases</title>');
+	});
+});
+
+describe('the public deliverables in the static export', () => {
+	const PDF = new TextEncoder().encode('%PDF-1.4 public guide\n%%EOF\n');
+	/** Q-1 passed: a public guide with a file, a public link, an internal case; Q-2 in progress: a public standard. */
+	function programme() {
+		const { db } = intakeTestDb();
+		const dataDir = mkdtempSync(join(dir, 'deliverables-'));
+		db.update(pilots).set({ status: 'passed' }).where(eq(pilots.code, 'Q-1')).run();
+		const add = (code: string, over: Partial<deliverables.DeliverableFields>, hasFile: boolean) => {
+			const pilot = db.select().from(pilots).where(eq(pilots.code, code)).get()!;
+			const fields = {
+				kind: 'norm',
+				titleZh: '',
+				titleEn: '',
+				date: '2026-10-01',
+				url: '',
+				abstract: '',
+				isPublic: true,
+				...over
+			};
+			const file = hasFile ? { fileName: '张三的草稿v3.pdf', bytes: PDF } : null;
+			const outcome = deliverables.create(db, pilot, fields, file, systemActor('test'), TEST_TODAY, dataDir);
+			if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+			return outcome.id;
+		};
+		const ids = {
+			guide: add('Q-1', { titleZh: '公开的审核指南', abstract: '指南摘要' }, true),
+			link: add('Q-1', { kind: 'tech_list', titleZh: '公开的技术清单', url: 'https://example.org/list' }, false),
+			internal: add('Q-1', { kind: 'case', titleZh: '内部案例材料', isPublic: false }, true),
+			running: add('Q-2', { kind: 'standard', titleZh: '进行中试点的标准' }, true)
+		};
+		return { db, dataDir, ids };
+	}
+
+	it('lists the public deliverables of passed pilots on the index, their files copied in, links left as links', () => {
+		const { db, dataDir, ids } = programme();
+		const files = exportGallery(db, { locale: 'zh', now: NOW, dataDir });
+		const copied = [...files.keys()].filter((p) => p.startsWith('deliverables/'));
+		expect(copied).toEqual([`deliverables/deliverable-${ids.guide}.pdf`]);
+		expect(Buffer.from(files.get(copied[0]) as Uint8Array).equals(Buffer.from(PDF))).toBe(true);
+
+		const index = asText(files.get('index.html')!);
+		expect(index).toContain('试点成果');
+		expect(index).toContain('公开的审核指南');
+		expect(index).toContain('指南摘要');
+		expect(index).toContain('公开的技术清单');
+		const links = linksOf(index);
+		expect(links).toContain(`deliverables/deliverable-${ids.guide}.pdf`);
+		expect(links).toContain('https://example.org/list');
+		for (const link of links.filter((l) => !/^https?:/.test(l)))
+			expect(files.has(posix.normalize(decodeURIComponent(link))), link).toBe(true);
+		expect(asText(files.get('README.txt')!)).toContain('deliverables/');
+
+		// nothing internal, nothing of a pilot that has not passed, no original file name
+		const everything = [...files.values()].map(asText).join('\n');
+		for (const text of ['内部案例材料', '进行中试点的标准', '张三的草稿v3', 'test-dummy-hash'])
+			expect(everything, text).not.toContain(text);
+	});
+
+	it('refuses to export when a public file is missing from the data folder, naming the deliverable', () => {
+		const { db, ids } = programme();
+		const empty = mkdtempSync(join(dir, 'empty-'));
+		expect(() => exportGallery(db, { locale: 'zh', now: NOW, dataDir: empty })).toThrow(
+			new RegExp(`deliverable ${ids.guide} \\(Q-1\\)`)
+		);
 	});
 });
 

@@ -2,8 +2,8 @@
  * The static export of the public gallery: the same pages the public sees at /cases, rendered once into a folder that
  * works opened from disk (file://) or from any static host. Every link is relative and names its file (index.html),
  * because neither a folder nor a plain host resolves /cases/x to a page; there is no script. It reads only what the
- * live gallery reads (published snapshots, the programme-level counts and the charts drawn from the snapshots), so it
- * can show nothing the public could not already see.
+ * live gallery reads (published snapshots, the programme-level counts, the charts drawn from the snapshots, and the
+ * public deliverables of passed pilots with their files), so it can show nothing the public could not already see.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { render } from 'svelte/server';
 import { openDb, type DbOrTx } from '../db';
 import * as cases from '../cases';
 import * as gallery from '../gallery';
+import { exportDeliverables, exportPath } from '../evaluation/deliverables-export';
 import { chinaToday } from '../clock';
 import { formatDate, formatInstant, translator, type Locale, type Translate } from '../../i18n';
 import type { PublishedCase } from '../../cases';
@@ -137,7 +138,7 @@ ${range}<p class="downloads"><a href="${root}${BULK_ZIP}" download>${t('export.b
 const README_FIRST_LINE = '典型案例库静态副本 / Static copy of the typical-case gallery';
 
 /** What the folder holds and how the figures were frozen, in both languages, for whoever opens the archive first. */
-function readme(all: PublishedCase[], now: number): string {
+function readme(all: PublishedCase[], now: number, hasDeliverables: boolean): string {
 	const lines = [
 		README_FIRST_LINE,
 		'',
@@ -168,6 +169,9 @@ function readme(all: PublishedCase[], now: number): string {
 		'  cases/<slug>/<indicator>.csv  图表数据及来源（UTF-8 BOM）/ its figures and provenance (UTF-8 with BOM)',
 		'  cases/<slug>/<indicator>.json 同上（JSON）/ the same as JSON',
 		'  data/cases.json               全部案例快照 / every snapshot',
+		...(hasDeliverables
+			? ['  deliverables/<file>           试点公开成果的文件 / the files of public pilot deliverables']
+			: []),
 		`  ${BULK_ZIP}         全部数据文件 / every data file in one archive`,
 		''
 	);
@@ -177,11 +181,12 @@ function readme(all: PublishedCase[], now: number): string {
 /**
  * The gallery as files (relative path → content), in the locale: index.html, style.css, README.txt, per published case
  * its page, charts (SVG) with their data (CSV, JSON) and frozen snapshot (case.json), all snapshots in
- * data/cases.json, and every data file again in data/gallery-data.zip. `now` dates the stamp and the archive.
+ * data/cases.json, and every data file again in data/gallery-data.zip; the public deliverables of passed pilots on the
+ * index with their files in deliverables/ (read from `dataDir`). `now` dates the stamp and the archive.
  */
 export function exportGallery(
 	db: DbOrTx,
-	{ locale, now = Date.now() }: { locale: Locale; now?: number }
+	{ locale, now = Date.now(), dataDir }: { locale: Locale; now?: number; dataDir?: string }
 ): GalleryFiles {
 	const t = translator(locale);
 	const text = (pair: { zh: string; en: string }) => (locale === 'en' && pair.en ? pair.en : pair.zh);
@@ -189,6 +194,7 @@ export function exportGallery(
 	for (const c of all)
 		if (!SAFE_SEGMENT.test(c.slug)) throw new Error(`a case slug unfit for a folder name: ${c.slug}`);
 	const stamp = stampOf(all, locale, now);
+	const deliverables = exportDeliverables(db, dataDir);
 
 	const index = render(GalleryIndex, {
 		props: {
@@ -197,7 +203,8 @@ export function exportGallery(
 			locale,
 			hrefOf: (slug: string) => `cases/${encodeURIComponent(slug)}/index.html`,
 			programme: gallery.programme(db),
-			form: null
+			form: null,
+			deliverables: { items: deliverables.items, fileHref: (d) => exportPath(d) ?? '' }
 		}
 	});
 	const files: GalleryFiles = new Map();
@@ -213,7 +220,8 @@ export function exportGallery(
 		})
 	);
 	files.set('style.css', STYLE);
-	files.set('README.txt', readme(all, now));
+	files.set('README.txt', readme(all, now, deliverables.files.size > 0));
+	for (const [path, bytes] of deliverables.files) files.set(path, bytes);
 
 	// the data files, which the bulk archive holds again
 	const data: GalleryFiles = new Map([['data/cases.json', JSON.stringify(all, null, 2)]]);

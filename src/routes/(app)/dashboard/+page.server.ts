@@ -1,4 +1,5 @@
 import * as dashboard from '$lib/server/dashboard';
+import * as deliverables from '$lib/server/evaluation/deliverables';
 import { DIMENSIONS, type Dimension } from '$lib/dashboard-filter';
 import { METRICS } from '$lib/dashboard-view';
 import type { PageServerLoad } from './$types';
@@ -14,5 +15,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		metric: pickFrom<string>(METRICS, p.get('metric'), 'pilots'),
 		mapMetric: pickFrom<string>(METRICS, p.get('map'), 'pilots')
 	};
-	return { view, ...dashboard.overview(db, scope, filter, view) };
+	return {
+		view,
+		...dashboard.overview(db, scope, filter, view),
+		deliverables: deliverables.countsByKind(db, scope, filter)
+	};
 };

@@ -1,10 +1,11 @@
 import { getDb } from '$lib/server/db';
 import * as cases from '$lib/server/cases';
 import * as gallery from '$lib/server/gallery';
+import * as deliverables from '$lib/server/evaluation/deliverables';
 import { applyGalleryFilter, galleryFilterFrom } from '$lib/gallery/filter';
 import type { PageServerLoad } from './$types';
 
-/** The public gallery: published cases only, no sign-in. */
+/** The public gallery: published cases and the public deliverables of passed pilots only, no sign-in. */
 export const load: PageServerLoad = ({ url }) => {
 	const db = getDb();
 	const all = cases.published(db);
@@ -14,6 +15,7 @@ export const load: PageServerLoad = ({ url }) => {
 		total: all.length,
 		filter,
 		options,
-		programme: gallery.programme(db)
+		programme: gallery.programme(db),
+		deliverables: deliverables.publicOfPassed(db)
 	};
 };
