@@ -79,13 +79,16 @@ function insertUser(
 	return { id, username, displayName, role, provinceCode };
 }
 
-/** A fresh in-memory database with the reference seed, the three test pilots and four users. */
-export function intakeTestDb(): {
+/**
+ * A fresh in-memory database with the reference seed, the three test pilots and four users; or, given one, that
+ * database filled the same way (tests of route handlers pass the app's own connection from getDb()).
+ */
+export function intakeTestDb(opened: { db: Db; sqlite: Database.Database } = openDb(':memory:')): {
 	db: Db;
 	sqlite: Database.Database;
 	users: { imp1: SessionUser; imp2: SessionUser; admin: SessionUser; province: SessionUser };
 } {
-	const { db, sqlite } = openDb(':memory:');
+	const { db, sqlite } = opened;
 	seedReference(db);
 	db.transaction((tx) =>
 		writeDataset(
