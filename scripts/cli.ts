@@ -11,6 +11,8 @@
  *   npm run cli -- user disable NAME | user enable NAME
  *   npm run cli -- export pack PILOT [--pdf] [--out FILE] [--lang en]   term-end evaluation pack as HTML or PDF
  *   npm run cli -- export gallery [--out DIR|FILE.zip] [--zip] [--lang en]   the public gallery as a static site
+ *   npm run cli -- evaluation publish BATCH --ref REF --date YYYY-MM-DD   freeze a batch's list of passed pilots, grant credits
+ *   npm run cli -- credits export [--province CODE] [--out FILE]   deemed-audit credits as CSV (all provinces by default)
  *   npm run cli -- backup [--out FILE]        online backup: database snapshot + raw uploads in one ZIP
  *   npm run cli -- restore FILE [--force]     into a stopped instance, after checking the archive
  *   npm run cli -- check [--json]             integrity, foreign keys and every raw file's sha256 (exit 1 if not ok)
@@ -29,6 +31,8 @@ import { isRole } from '../src/lib/server/auth';
 import { resolveProvince } from '../src/lib/domain/provinces';
 import { formatProblems } from './cli-format';
 import { importCommand } from './cli-intake';
+import { exportCreditsCommand, publishCommand } from './cli-evaluation';
+import { chinaToday } from '../src/lib/server/clock';
 import { queueReminders } from '../src/lib/server/reminders';
 import { assertConfig } from '../src/lib/server/config';
 import { backup, OpsRefusal, restore } from '../src/lib/server/ops/backup';
@@ -75,12 +79,17 @@ async function main(argv: string[]): Promise<number> {
 	const actor = systemActor('cli');
 	if (command === 'setup') {
 		const { db, sqlite } = openDb();
-		const { accounts, intake } = await seedAll(db, process.env.SEED_DEMO !== '0');
+		const { accounts, intake, evaluation } = await seedAll(db, process.env.SEED_DEMO !== '0');
 		sqlite.close();
 		if (intake)
 			console.log(
 				`示例季度数据 / Demo quarterly files: ${intake.imported} imported through the intake (${intake.warned.length} with warnings), ` +
 					`${intake.refused.length} refused on purpose (${intake.refused.join(', ')}); ${intake.approved} quarters approved; all in ${intake.folder}`
+			);
+		if (evaluation)
+			console.log(
+				`示例终期评估 / Demo evaluation: ${evaluation.summaries} summaries, ${evaluation.decided} decided (${evaluation.passed} passed), ` +
+					`list published with ${evaluation.credits} credits, ${evaluation.cases} cases and ${evaluation.deliverables} deliverables published`
 			);
 		if (accounts.length) {
 			console.log('示例账户 / Demo accounts (fictional data):');
@@ -178,6 +187,25 @@ async function main(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
+	if (command === 'evaluation' && sub === 'publish') {
+		const [refNo, publishedOn] = [flag(args, 'ref'), flag(args, 'date')];
+		if (!target || !/^[1-9]\d*$/.test(target) || refNo === undefined || publishedOn === undefined)
+			throw new UsageError('evaluation publish BATCH --ref REF --date YYYY-MM-DD');
+		const { db, sqlite } = openDb();
+		try {
+			return publishCommand(db, Number(target), { refNo, publishedOn }, actor, chinaToday());
+		} finally {
+			sqlite.close();
+		}
+	}
+	if (command === 'credits' && sub === 'export') {
+		const { db, sqlite } = openDb();
+		try {
+			return exportCreditsCommand(db, { province: flag(args, 'province'), out: flag(args, 'out') });
+		} finally {
+			sqlite.close();
+		}
+	}
 	if (command === 'backup' || command === 'restore' || command === 'check') {
 		const where = { databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL, dataDir: dataDir() };
 		try {
@@ -209,7 +237,7 @@ async function main(argv: string[]): Promise<number> {
 		return run.status ?? 1;
 	}
 	throw new UsageError(
-		'setup | import FILE | remind | registry import|export | user add|passwd|disable|enable | export pack PILOT [--pdf] [--out FILE] [--lang en] | export gallery [--out DIR] [--zip] | backup [--out FILE] | restore FILE [--force] | check [--json]'
+		'setup | import FILE | remind | registry import|export | user add|passwd|disable|enable | evaluation publish BATCH --ref REF --date YYYY-MM-DD | credits export [--province CODE] [--out FILE] | export pack PILOT [--pdf] [--out FILE] [--lang en] | export gallery [--out DIR] [--zip] | backup [--out FILE] | restore FILE [--force] | check [--json]'
 	);
 }
 

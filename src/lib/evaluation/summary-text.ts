@@ -50,6 +50,7 @@ export const SUMMARY_TEXT = {
 	submit: { zh: '提交省级审核', en: 'Submit to the province' },
 	files: { zh: '附件（PDF/Office，合计不超过 50 MB）', en: 'Attachments (PDF/Office, 50 MB in all)' },
 	noFiles: { zh: '暂无附件', en: 'No attachments' },
+	saveFirst: { zh: '保存草稿后即可上传附件。', en: 'Save the draft to attach files.' },
 	upload: { zh: '上传附件', en: 'Attach' },
 	remove: { zh: '删除', en: 'Remove' },
 	deliverables: { zh: '成果清单', en: 'Deliverables' },

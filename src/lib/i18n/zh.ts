@@ -310,7 +310,7 @@ export const zh = {
 	'sort.progress': '完成度',
 	'nav.evaluation': '终期评估',
 	'nav.passLists': '评估名单',
-	'nav.credits': '审核认定查询',
+	'nav.credits': '认定查询',
 	'nav.review': '审核',
 	'review.title': '季度审核',
 	'review.state': '审核状态',

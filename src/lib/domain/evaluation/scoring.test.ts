@@ -65,6 +65,16 @@ describe('checkDecision', () => {
 			{ field: 'reason', zh: '请写明评估结论的理由', en: 'A reason for the decision is required' }
 		]);
 	});
+	it('refuses a date before the term’s end', () => {
+		expect(checkDecision(ok, { today: '2026-12-01', sheets: 1, termEnd: '2026-11-21' })).toEqual([
+			{
+				field: 'decidedOn',
+				zh: '评估日期不能早于实施期结束日 2026-11-21',
+				en: "The date of the decision cannot be before the term's end, 2026-11-21"
+			}
+		]);
+		expect(checkDecision(ok, { today: '2026-12-01', sheets: 1, termEnd: '2026-11-20' })).toEqual([]);
+	});
 	it('refuses an unknown decision, a future or malformed date and no sheet', () => {
 		expect(
 			checkDecision(

@@ -117,10 +117,13 @@ export function meanScore(
 	return meanOfTotals(sheets.map((s) => weightedTotal(criteria, s.scores)));
 }
 
-/** Problems of a decision: passed or not passed, a written reason, a real date not after today; at least one sheet. */
+/**
+ * Problems of a decision: passed or not passed, a written reason, a real date not after today and not before the
+ * term's last day (when known); at least one sheet.
+ */
 export function checkDecision(
 	d: { decision: string; reason: string; decidedOn: string },
-	ctx: { today: string; sheets: number }
+	ctx: { today: string; sheets: number; termEnd?: string | null }
 ): Problem[] {
 	const problems: Problem[] = [];
 	if (!(DECISIONS as readonly string[]).includes(d.decision))
@@ -138,6 +141,12 @@ export function checkDecision(
 			field: 'decidedOn',
 			zh: '评估日期不能晚于今天',
 			en: 'The date of the decision cannot be in the future'
+		});
+	else if (ctx.termEnd && d.decidedOn < ctx.termEnd)
+		problems.push({
+			field: 'decidedOn',
+			zh: `评估日期不能早于实施期结束日 ${ctx.termEnd}`,
+			en: `The date of the decision cannot be before the term's end, ${ctx.termEnd}`
 		});
 	if (ctx.sheets === 0)
 		problems.push({

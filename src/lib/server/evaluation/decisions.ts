@@ -25,6 +25,7 @@ import { setPilotStatus } from './pilot-status';
 type Pilot = {
 	id: number;
 	code: string;
+	termEnd: string | null;
 	batchId: number;
 	provinceCode: string | null;
 	batch: { evaluationCriteria: string | null };
@@ -143,7 +144,7 @@ export function decide(
 	const closed = openForScoring(db, pilot, role);
 	if (closed) return closed;
 	const sheets = sheetsOf(db, pilot.id);
-	const problems = checkDecision(input, { today, sheets: sheets.length });
+	const problems = checkDecision(input, { today, sheets: sheets.length, termEnd: pilot.termEnd });
 	if (problems.length) return { ok: false, problems };
 	const decision = input.decision as Decision;
 	const mean = meanScore(criteriaOf(pilot.batch.evaluationCriteria), sheets);

@@ -9,6 +9,7 @@ import * as lists from '../evaluation/pass-lists';
 import * as credits from '../evaluation/credits';
 import * as cases from '../cases';
 import { DEMO_LIST } from './demo-evaluation';
+import { publicOfPassed } from '../evaluation/deliverables';
 
 describe('the demo evaluation', () => {
 	it('shows the end of the lifecycle: every summary state, decisions both ways, a published list, credits, cases', async () => {
@@ -30,9 +31,18 @@ describe('the demo evaluation', () => {
 		// every enterprise of every passed pilot holds a credit; some have a credit code, some do not
 		const all = credits.forBatch(db, DEMO_LIST.batch);
 		const expected = view.list.entries.filter((e) => e.decision === 'passed').reduce((n, e) => n + e.enterprises, 0);
-		expect(all).toHaveLength(expected);
+		expect(all.filter((c) => c.grantedOn === view.list.publishedOn)).toHaveLength(expected);
+		// one pilot decided after the publication: a dated correction, its enterprises credited on that day
+		expect(view.corrections).toHaveLength(1);
+		const [late] = view.corrections;
+		expect(late.toDecision).toBe('passed');
+		const lateCredits = all.filter((c) => c.pilotCode === late.pilotCode);
+		expect(lateCredits.length).toBeGreaterThan(0);
+		expect(lateCredits.every((c) => c.grantedOn === late.correctedOn)).toBe(true);
 		expect(all.some((c) => c.hasCode) && all.some((c) => !c.hasCode)).toBe(true);
 		expect(cases.published(db).length).toBeGreaterThanOrEqual(3);
+		expect(evaluation!.deliverables).toBeGreaterThanOrEqual(8);
+		expect(publicOfPassed(db).length).toBeGreaterThan(0);
 		// a second start writes nothing twice
 		expect((await seedAll(db, true, today)).evaluation).toBeNull();
 		sqlite.close();

@@ -13,12 +13,16 @@ import * as summaries from '../evaluation/summaries';
 import * as decisions from '../evaluation/decisions';
 import * as lists from '../evaluation/pass-lists';
 import * as cases from '../cases';
+import * as deliverables from '../evaluation/deliverables';
 import { PLAN_PARTS } from '../../domain/recommendation';
 import { DEFAULT_CRITERIA } from '../../domain/evaluation/scoring';
 import type { SummaryContent } from '../../domain/evaluation/summary';
 import { makeRng, seedOf } from './random';
+import { addDays } from '../../domain/periods';
 
 export const DEMO_LIST = { batch: 901, refNo: '示例〔2026〕1号', publishedOn: '2026-11-20' } as const;
+/** Pilots whose term ended by this day are decided before the list; the others still wait for the ministry. */
+const DECIDED_BY = '2026-11-12';
 
 function content(name: string, rng: ReturnType<typeof makeRng>): SummaryContent {
 	return {
@@ -60,7 +64,7 @@ export function seedDemoEvaluation(db: Db, today: string) {
 			.map((r) => r.id)
 	);
 	const codes = db
-		.select({ id: pilots.id, code: pilots.code, provinceCode: pilots.provinceCode })
+		.select({ id: pilots.id, code: pilots.code, provinceCode: pilots.provinceCode, termEnd: pilots.termEnd })
 		.from(pilots)
 		.where(and(eq(pilots.batchId, batch.id), ne(pilots.status, 'withdrawn')))
 		.orderBy(asc(pilots.code))
@@ -73,34 +77,45 @@ export function seedDemoEvaluation(db: Db, today: string) {
 	// the demo implementer's pilots: the first has written nothing (overdue), the second keeps a draft
 	const ownCodes = codes.filter((p) => own.has(p.id)).map((p) => p.code);
 	if (ownCodes[1]) write(ownCodes[1]);
-	// the others, the demo province's first: one waiting for the province, one returned with a comment, two forwarded
-	// and awaiting the ministry (one already scored by an expert), the rest decided
+	// the others, the demo province's first: one waiting for the province, one returned with a comment; then those
+	// whose term ended by mid-November are decided, those ending later are forwarded and await the ministry
 	const others = codes.filter((p) => !own.has(p.id));
-	const pool = [
+	const [waiting, returned, ...rest] = [
 		...others.filter((p) => p.provinceCode === province?.provinceCode),
 		...others.filter((p) => p.provinceCode !== province?.provinceCode)
-	].map((p) => p.code);
-	const [waiting, returned, pendingA, pendingB, ...decidedCodes] = pool;
-	for (const code of [waiting, returned].filter(Boolean)) {
-		write(code);
-		submit(code);
+	];
+	for (const p of [waiting, returned].filter(Boolean)) {
+		write(p.code);
+		submit(p.code);
 	}
 	if (returned)
-		summaries.review(db, get(returned), 'return', 'admin', '请补充资金使用明细和第 6 部分的进度说明。（示例）', actor);
-	for (const code of [pendingA, pendingB, ...decidedCodes].filter(Boolean)) {
-		write(code);
-		submit(code);
-		forward(code);
+		summaries.review(
+			db,
+			get(returned.code),
+			'return',
+			'admin',
+			'请补充资金使用明细和第 6 部分的进度说明。（示例）',
+			actor
+		);
+	const isDecided = (p: { termEnd: string | null }) => p.termEnd !== null && p.termEnd <= DECIDED_BY;
+	const decidable = rest.filter(isDecided);
+	const [pendingA] = rest.filter((p) => !isDecided(p)).map((p) => p.code);
+	for (const p of rest) {
+		write(p.code);
+		submit(p.code);
+		forward(p.code);
 	}
 	if (pendingA) decisions.recordSheet(db, get(pendingA), sheet('专家甲（示例）', 82, rng), 'ministry', actor);
 	const decided: { code: string; mean: number; decision: 'passed' | 'not_passed' }[] = [];
-	decidedCodes.forEach((code, i) => {
-		const base = rng.chance(0.2) ? rng.int(52, 66) : rng.int(72, 92);
+	/** Three experts score around what the figures show (overall attainment), and the mean decides: 70 passes. */
+	const evaluate = (code: string, decidedOn: string) => {
+		const attainment = summaries.get(db, get(code).id)?.figures?.overall.attainment ?? null;
+		const base = attainment === null ? 70 : Math.round(40 + 45 * Math.min(attainment, 1.2));
 		for (const expert of ['专家甲（示例）', '专家乙（示例）', '专家丙（示例）'])
 			decisions.recordSheet(db, get(code), sheet(expert, base, rng), 'ministry', actor);
 		const mean = decisions.sheetsOf(db, get(code).id).reduce((n, s) => n + s.total, 0) / 3;
 		const decision = mean >= 70 ? 'passed' : 'not_passed';
-		const decidedOn = `2026-11-${String(2 + (i % 14)).padStart(2, '0')}`;
+		const rate = attainment === null ? '未知' : `${Math.round(attainment * 100)}%`;
 		decisions.decide(
 			db,
 			get(code),
@@ -108,8 +123,8 @@ export function seedDemoEvaluation(db: Db, today: string) {
 				decision,
 				reason:
 					decision === 'passed'
-						? '主要目标总体完成，形成了可复制推广的审核模式和管理规范。（示例）'
-						: '主要减排目标未完成，季度数据报送不完整。（示例）',
+						? `总体完成率 ${rate}，形成了可复制推广的审核模式和管理规范。（示例）`
+						: `总体完成率 ${rate}，主要减排目标未完成。（示例）`,
 				decidedOn: decidedOn <= today ? decidedOn : today
 			},
 			'ministry',
@@ -117,10 +132,25 @@ export function seedDemoEvaluation(db: Db, today: string) {
 			today
 		);
 		decided.push({ code, mean, decision });
+	};
+	// a week or so after the term's end, before the list's publication
+	decidable.forEach((p, i) => {
+		const after = addDays(p.termEnd!, 5 + (i % 7));
+		evaluate(p.code, after < DEMO_LIST.publishedOn ? after : addDays(DEMO_LIST.publishedOn, -1));
 	});
 	const published = lists.publish(db, DEMO_LIST.batch, DEMO_LIST, actor, today);
+	// one decided after the publication: it shows under the list as a dated correction, its credits granted then
+	const late = rest.find((p) => p.code !== pendingA && p.termEnd !== null && addDays(p.termEnd, 3) <= today);
+	if (late) evaluate(late.code, addDays(late.termEnd!, 3));
 	const best = decided.filter((d) => d.decision === 'passed').sort((a, b) => b.mean - a.mean);
+	const recorded = seedDeliverables(
+		db,
+		best.map((d) => d.code),
+		actor,
+		today
+	);
 	return {
+		deliverables: recorded,
 		summaries: db.select({ n: count() }).from(termSummaries).get()!.n,
 		decided: decided.length,
 		passed: best.length,
@@ -183,4 +213,61 @@ function publishDemoCases(db: Db, codes: readonly string[], actor: Actor): numbe
 		if (outcome.ok) done++;
 	}
 	return done;
+}
+
+/** A one-page PDF naming the deliverable (a stand-in for the real document, marked as demo). */
+function demoPdf(title: string): Uint8Array {
+	const text = `BT /F1 16 Tf 72 760 Td (${title.replace(/[()\\]/g, '')}) Tj ET`;
+	return new TextEncoder().encode(
+		[
+			'%PDF-1.4',
+			'1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj',
+			'2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
+			'3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj',
+			`4 0 obj <</Length ${text.length}>> stream`,
+			text,
+			'endstream endobj',
+			'5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj',
+			'trailer <</Root 1 0 R>>',
+			'%%EOF',
+			''
+		].join('\n')
+	);
+}
+
+const KINDS = [
+	{ kind: 'norm', zh: '清洁生产简易审核工作指南', en: 'Guide to simplified cleaner-production audits' },
+	{ kind: 'model', zh: '园区整体审核新模式', en: 'A whole-park audit model' },
+	{ kind: 'tech_list', zh: '清洁生产适用技术清单', en: 'List of applicable cleaner-production techniques' },
+	{ kind: 'case', zh: '典型案例汇编', en: 'Collected typical cases' },
+	{ kind: 'standard', zh: '清洁生产评价团体标准（草案）', en: 'Cleaner-production assessment standard (draft)' }
+] as const;
+
+/** One or two deliverables for each passed pilot (the first few), most of them public, each with its PDF. */
+function seedDeliverables(db: Db, codes: readonly string[], actor: Actor, today: string): number {
+	let recorded = 0;
+	codes.slice(0, 8).forEach((code, i) => {
+		const pilot = pilotQueries.get(db, { kind: 'all' }, code)!;
+		for (const [j, k] of [KINDS[i % KINDS.length], KINDS[(i + 2) % KINDS.length]].entries()) {
+			if (j === 1 && i % 2 === 1) continue;
+			const outcome = deliverables.create(
+				db,
+				pilot,
+				{
+					kind: k.kind,
+					titleZh: `${pilot.nameZh}${k.zh}（示例）`,
+					titleEn: `${pilot.nameEn ?? pilot.code}: ${k.en} (demo)`,
+					date: '2026-10-15' <= today ? '2026-10-15' : today,
+					url: '',
+					abstract: `${k.zh}，总结试点做法，供同类地区参考。（示例）`,
+					isPublic: !(i === 0 && j === 1)
+				},
+				{ fileName: `${code}-${k.kind}.pdf`, bytes: demoPdf(`Demo deliverable ${code} ${k.kind}`) },
+				actor,
+				today
+			);
+			if (outcome.ok) recorded++;
+		}
+	});
+	return recorded;
 }
