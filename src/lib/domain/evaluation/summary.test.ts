@@ -10,20 +10,10 @@ import {
 	summaryOpensOn,
 	summaryTransition,
 	type SummaryAction,
-	type SummaryContent,
 	type SummaryRole,
 	type SummaryState
 } from './summary';
-
-const COMPLETE: SummaryContent = {
-	parts: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), `第${n}部分完成情况`])),
-	innovations: '分类分级简易审核',
-	problems: '部分企业计量不全',
-	economicBenefit: '年节约成本 320 万元',
-	environmentalBenefit: 'VOCs 减排 41 吨',
-	fundsAmount: 850,
-	fundsSource: '省级专项资金'
-};
+import { COMPLETE_SUMMARY as COMPLETE } from './test-summary';
 
 // Every allowed transition: [from, action, role, to]; everything else is refused.
 const ALLOWED: [SummaryState, SummaryAction, SummaryRole, SummaryState][] = [

@@ -30,19 +30,24 @@ function where(scope: Scope, filter: CatalogueFilter, withKind: boolean): SQL | 
 	return and(conditions(scope, facets), withKind && filter.kind ? eq(deliverables.kind, filter.kind) : undefined);
 }
 
+/** The columns every listing of deliverables shows, with the pilot's code and names. */
+const LISTED = {
+	id: deliverables.id,
+	kind: deliverables.kind,
+	titleZh: deliverables.titleZh,
+	titleEn: deliverables.titleEn,
+	date: deliverables.date,
+	url: deliverables.url,
+	fileName: deliverables.fileName,
+	size: deliverables.size,
+	abstract: deliverables.abstract
+};
+
 /** Deliverables of the pilots within the scope matching the filter, newest date first, with their pilot. */
 export function catalogue(db: DbOrTx, scope: Scope, filter: CatalogueFilter = {}) {
 	return db
 		.select({
-			id: deliverables.id,
-			kind: deliverables.kind,
-			titleZh: deliverables.titleZh,
-			titleEn: deliverables.titleEn,
-			date: deliverables.date,
-			url: deliverables.url,
-			fileName: deliverables.fileName,
-			size: deliverables.size,
-			abstract: deliverables.abstract,
+			...LISTED,
 			isPublic: deliverables.isPublic,
 			pilotCode: pilots.code,
 			pilotNameZh: pilots.nameZh,
@@ -94,15 +99,7 @@ export function publicFileName(d: { id: number; fileName: string | null }): stri
 export function publicOfPassed(db: DbOrTx) {
 	return db
 		.select({
-			id: deliverables.id,
-			kind: deliverables.kind,
-			titleZh: deliverables.titleZh,
-			titleEn: deliverables.titleEn,
-			date: deliverables.date,
-			url: deliverables.url,
-			fileName: deliverables.fileName,
-			size: deliverables.size,
-			abstract: deliverables.abstract,
+			...LISTED,
 			pilotCode: pilots.code,
 			pilotNameZh: pilots.nameZh,
 			pilotNameEn: pilots.nameEn,

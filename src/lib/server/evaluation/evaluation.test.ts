@@ -9,18 +9,9 @@ import * as decisions from './decisions';
 import * as lists from './pass-lists';
 import * as credits from './credits';
 import { board } from './board';
-import type { SummaryContent } from '../../domain/evaluation/summary';
+import { COMPLETE_SUMMARY as COMPLETE } from '../../domain/evaluation/test-summary';
 
 const TODAY = '2026-11-29';
-const COMPLETE: SummaryContent = {
-	parts: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), `第${n}部分完成情况`])),
-	innovations: '分类分级简易审核',
-	problems: '部分企业计量不全',
-	economicBenefit: '年节约成本 320 万元',
-	environmentalBenefit: 'VOCs 减排 41 吨',
-	fundsAmount: 850,
-	fundsSource: '省级专项资金'
-};
 const SHEET = (expert: string, s: number[]) => ({
 	expert,
 	comment: '',
