@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDb } from '../src/lib/server/db';
 import { batches, enterprises, pilotIndustries, pilots } from '../src/lib/server/db/schema';
 import { seedReference } from '../src/lib/server/seed';
-import * as pilotQueries from '../src/lib/server/pilots';
+import * as pilotQueries from '../src/lib/server/registry/pilots';
 import { AIR_REGIONS, BASINS, INDUSTRIES } from '../src/lib/domain/taxonomy';
 import { PROVINCES } from '../src/lib/domain/provinces';
 import { mulberry32 } from '../src/lib/server/seed/demo';

@@ -32,7 +32,7 @@ const svelte = {
 
 const started = performance.now();
 await build({
-	entryPoints: ['src/lib/server/export/cli.ts'],
+	entryPoints: ['src/lib/server/cases/export/cli.ts'],
 	outfile: 'build/export.mjs',
 	bundle: true,
 	platform: 'node',

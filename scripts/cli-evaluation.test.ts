@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/lib/server/db';
 import { seedReference } from '../src/lib/server/seed';
 import { writeDataset } from '../src/lib/server/registry/write';
-import { systemActor } from '../src/lib/server/audit';
+import { systemActor } from '../src/lib/server/audit/audit';
 import type { RegistryPilot } from '../src/lib/server/registry/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'tracker-cli-evaluation-'));

@@ -5,11 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Db } from '../src/lib/server/db';
-import type { Actor } from '../src/lib/server/audit';
+import type { Actor } from '../src/lib/server/audit/audit';
 import { publish } from '../src/lib/server/evaluation/pass-lists';
 import { CREDIT_COLUMNS, creditCsvRow, forProvince } from '../src/lib/server/evaluation/credits';
 import { resolveProvince } from '../src/lib/domain/provinces';
-import { toCsv } from '../src/lib/csv';
+import { toCsv } from '../src/lib/csv/write';
 
 /**
  * Publishes the batch's list (frozen, with a credit for each enterprise of each passed pilot) and prints the counts;

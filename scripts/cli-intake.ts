@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../src/lib/server/db';
 import { importIndicators, type IntakeSummary } from '../src/lib/server/intake';
-import * as users from '../src/lib/server/users';
+import * as users from '../src/lib/server/auth/users';
 import type { Role } from '../src/lib/server/auth';
 
 /** Runs one import as the named user; returns the exit code (0 accepted, 1 refused). */

@@ -18,7 +18,7 @@ import { INDICATORS as CATALOGUE } from '../src/lib/domain/indicators';
 // Fractional values of any size: counts (whole numbers only) and rates (0–100) are left out.
 const INDICATORS = CATALOGUE.filter((i) => !i.isInteger && i.kind !== 'rate');
 import { periodEnd, periodKey, termQuarters } from '../src/lib/domain/periods';
-import { chinaToday } from '../src/lib/server/clock';
+import { chinaToday } from '../src/lib/server/ops/clock';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'scripts', 'cli.ts');

@@ -8,7 +8,7 @@
 //   the database under a live server. Removed on every exit Node sees (a `kill -9` leaves it behind;
 //   restore then finds no live process under that pid and goes ahead).
 // On SIGTERM/SIGINT adapter-node stops accepting and lets requests finish; the app then waits for a
-// running import, closes the database and logs a `shutdown` line (src/lib/server/shutdown.ts).
+// running import, closes the database and logs a `shutdown` line (src/lib/server/ops/shutdown.ts).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

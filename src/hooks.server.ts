@@ -1,15 +1,15 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '$lib/server/db';
-import { assertConfig } from '$lib/server/config';
+import { assertConfig } from '$lib/server/ops/config';
 import { sessions } from '$lib/server/auth';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { isLocale, loadEnglish, LOCALE_COOKIE } from '$lib/i18n';
-import { log } from '$lib/server/log';
-import { logLimited, rateLimitedResponse } from '$lib/server/rate-limit';
+import { log } from '$lib/server/ops/log';
+import { logLimited, rateLimitedResponse } from '$lib/server/ops/rate-limit';
 import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
-import { registerShutdown } from '$lib/server/shutdown';
+import { registerShutdown } from '$lib/server/ops/shutdown';
 
 export const init: ServerInit = async () => {
 	// Configuration first, so that a wrong value is reported as such rather than as whatever it breaks later.

@@ -3,7 +3,7 @@
  * readable without seeing the picture) and what it offers as CSV and JSON downloads. Pure, so it runs
  * the same on the server, in the browser and in tests.
  */
-import { toCsv } from '$lib/csv';
+import { toCsv } from '$lib/csv/write';
 
 export type ChartTable = {
 	columns: { key: string; label: string; isNumeric?: boolean }[];

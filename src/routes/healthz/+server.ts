@@ -4,7 +4,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { checkHealth } from '$lib/server/health';
+import { checkHealth } from '$lib/server/ops/health';
 import type { RequestHandler } from './$types';
 
 /** The health payload (see `checkHealth`), 200 or 503. */

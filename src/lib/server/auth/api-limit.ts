@@ -7,8 +7,8 @@
 import { json } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { translator } from '../../i18n';
-import { apiLimiter, MINUTE_MS, SlidingWindow, takeApiRequest, type Verdict } from '../rate-limit';
-import * as tokens from '../tokens';
+import { apiLimiter, MINUTE_MS, SlidingWindow, takeApiRequest, type Verdict } from '../ops/rate-limit';
+import * as tokens from './tokens';
 
 let perUser: SlidingWindow | null = null;
 

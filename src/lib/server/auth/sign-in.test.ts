@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db';
-import { systemActor } from '../audit';
-import * as accounts from '../users';
+import { systemActor } from '../audit/audit';
+import * as accounts from './users';
 import { HASH_CONCURRENCY, hashStats } from './password';
 import { checkPassword } from './sign-in';
 import * as throttle from './throttle';

@@ -3,7 +3,7 @@
  * password change (which asks for the current password), so that neither is a way around the throttle.
  */
 import type { Db } from '../db';
-import * as users from '../users';
+import * as users from './users';
 import * as throttle from './throttle';
 
 export type SignInOutcome =

@@ -6,7 +6,7 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { batches, evaluationDecisions, evaluationScores, passLists, pilots, termSummaries } from '../db/schema';
-import { scopeCondition, type Scope } from '../access';
+import { scopeCondition, type Scope } from '../auth/access';
 import { isSummaryOverdue, summaryOpensOn, type SummaryState } from '../../domain/evaluation/summary';
 import { meanOfTotals } from '../../domain/evaluation/scoring';
 

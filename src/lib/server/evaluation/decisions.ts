@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { evaluationDecisions, evaluationScores, termSummaries } from '../db/schema';
-import { record, type Actor } from '../audit';
+import { record, type Actor } from '../audit/audit';
 import {
 	checkDecision,
 	checkSheet,

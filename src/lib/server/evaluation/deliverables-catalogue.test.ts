@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
-import { systemActor } from '../audit';
+import { systemActor } from '../audit/audit';
 import { pilotIndustries, pilots } from '../db/schema';
 import * as deliverables from './deliverables';
 import { catalogueCsv } from './deliverables-csv';

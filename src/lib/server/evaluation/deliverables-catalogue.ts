@@ -6,9 +6,9 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { batches, deliverables, pilots } from '../db/schema';
-import type { Scope } from '../access';
-import { conditions, type PilotFilter } from '../pilots';
-import { DASHBOARD_FACETS, dashboardFilterFromUrl, type DashboardFacet } from '../../dashboard-filter';
+import type { Scope } from '../auth/access';
+import { conditions, type PilotFilter } from '../registry/pilots';
+import { DASHBOARD_FACETS, dashboardFilterFromUrl, type DashboardFacet } from '../../analytics/dashboard-filter';
 import { DELIVERABLE_KINDS, isDeliverableKind, type DeliverableKind } from '../../domain/evaluation/deliverables';
 
 export type CatalogueFilter = Partial<Record<DashboardFacet, string>> & { kind?: DeliverableKind };

@@ -1,5 +1,5 @@
 /** The deliverables catalogue as CSV for analysts: bilingual headers, values in the caller's language, Excel-safe. */
-import { toCsv } from '../../csv';
+import { toCsv } from '../../csv/write';
 import { DELIVERABLE_KIND_LABELS, isDeliverableKind } from '../../domain/evaluation/deliverables';
 import { provinceLabel } from '../../domain/provinces';
 import type { CatalogueRow } from './deliverables-catalogue';

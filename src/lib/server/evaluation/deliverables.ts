@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { deliverables, userPilots, users } from '../db/schema';
-import { record, type Actor } from '../audit';
+import { record, type Actor } from '../audit/audit';
 import { keepRawFile, sanitiseFileName } from '../intake/store';
-import { chinaToday } from '../clock';
+import { chinaToday } from '../ops/clock';
 import {
 	checkDeliverable,
 	DELIVERABLE_FILE_LIMIT,

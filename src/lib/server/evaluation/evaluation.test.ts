@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeTestDb } from '../intake/test-registry';
-import * as pilots from '../pilots';
+import * as pilots from '../registry/pilots';
 import * as summaries from './summaries';
 import * as decisions from './decisions';
 import * as lists from './pass-lists';

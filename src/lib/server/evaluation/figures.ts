@@ -4,9 +4,9 @@
  * noting each quarter that is not approved. Read-only: computed, never typed.
  */
 import type { Db } from '../db';
-import { pilotProgress } from '../progress';
-import * as review from '../review';
-import type * as pilots from '../pilots';
+import { pilotProgress } from '../progress/progress';
+import * as review from '../review/review';
+import type * as pilots from '../registry/pilots';
 
 type Pilot = NonNullable<ReturnType<typeof pilots.get>>;
 

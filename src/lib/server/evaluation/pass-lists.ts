@@ -14,7 +14,7 @@ import {
 	passLists,
 	pilots
 } from '../db/schema';
-import { record, type Actor } from '../audit';
+import { record, type Actor } from '../audit/audit';
 import { checkPublication, creditEffect, listCounts, type ListEntry } from '../../domain/evaluation/pass-list';
 import type { Decision } from '../../domain/evaluation/scoring';
 import type { Problem } from '../../domain/evaluation/summary';

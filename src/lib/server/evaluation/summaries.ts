@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { summaryEvents, summaryFiles, termSummaries } from '../db/schema';
-import { record, type Actor } from '../audit';
+import { record, type Actor } from '../audit/audit';
 import { keepRawFile } from '../intake/store';
 import {
 	EMPTY_SUMMARY,
@@ -25,7 +25,7 @@ import {
 import { figuresOf, type SummaryFigures } from './figures';
 import { audienceOf, notify } from './notify';
 import { setPilotStatus } from './pilot-status';
-import type * as pilots from '../pilots';
+import type * as pilots from '../registry/pilots';
 
 type Pilot = NonNullable<ReturnType<typeof pilots.get>>;
 export type Outcome = { ok: true } | { ok: false; problems: Problem[] };

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
-import type { Problem } from '../../problems';
+import type { Problem } from '../../csv/problems';
 import { INDICATOR_INDEX, type PilotContext } from './context';
 import { problem } from './problems';
 import type { RowStore } from './rows';

@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import type { SessionUser } from '../auth';
-import type { Problem } from '../../problems';
-import { record } from '../audit';
-import { mapHeader } from '../ingest/table';
+import type { Problem } from '../../csv/problems';
+import { record } from '../audit/audit';
+import { mapHeader } from '../csv/table';
 import { INDICATORS } from '../../domain/indicators';
-import { INTAKE_COLUMNS } from '../../intake-columns';
+import { INTAKE_COLUMNS } from '../../intake/columns';
 import { CHANGED, comparePilot, UNCHANGED, type PilotComparison } from './compare';
 import { pilotLookup } from './context';
 import { detectEncoding, parseRecords } from './parse';
@@ -19,7 +19,7 @@ import { problem } from './problems';
 import { NoticeCollector, type Notice } from './notices';
 import { RowChecker, RowStore } from './rows';
 import { findDuplicates, pilotRanges, sortedOrder } from './order';
-import { chinaToday } from '../clock';
+import { chinaToday } from '../ops/clock';
 import { keepRawFile, sanitiseFileName } from './store';
 import { writer } from './write';
 

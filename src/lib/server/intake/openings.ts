@@ -3,8 +3,8 @@
  * quarter's last day (E_PERIOD_NOT_ENDED otherwise), and close it again. Both are audited.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../audit';
-import { record } from '../audit';
+import type { Actor } from '../audit/audit';
+import { record } from '../audit/audit';
 import type { DbOrTx } from '../db';
 import { periodOpenings } from '../db/schema';
 import { parsePeriod, periodEnd, periodKey, periodStart, termQuarters } from '../../domain/periods';

@@ -2,7 +2,7 @@
  * The order of an import's accepted rows: sorted by pilot, enterprise, period and indicator (a file's
  * own order when it is already grouped), repeated keys refused, and each pilot's range of rows.
  */
-import type { Problem } from '../../problems';
+import type { Problem } from '../../csv/problems';
 import { problem } from './problems';
 import type { RowStore } from './rows';
 

@@ -6,9 +6,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { Problem } from '../../problems';
-import { decode } from '../ingest/decode';
-import { guessDelimiter } from '../ingest/table';
+import type { Problem } from '../../csv/problems';
+import { decode } from '../csv/decode';
+import { guessDelimiter } from '../csv/table';
 import { problem } from './problems';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';

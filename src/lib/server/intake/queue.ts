@@ -3,7 +3,7 @@
  * turn in arrival order (default 8), and past that an upload is refused at once (503 with Retry-After) instead of
  * piling up in memory. Each waiting upload knows its place in the line, which the page and the API show.
  */
-import { readConfig } from '../config';
+import { readConfig } from '../ops/config';
 
 /** Thrown when the line is full: the caller answers 503 with `retryAfterSeconds`. */
 export class QueueFullError extends Error {

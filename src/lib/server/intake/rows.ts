@@ -4,8 +4,8 @@
  */
 import { INDICATORS, RATE_RANGE, resolveIndicator, toCanonical } from '../../domain/indicators';
 import { parsePeriod, periodKey } from '../../domain/periods';
-import type { Problem } from '../../problems';
-import { FORM_EXPONENT, FORM_FULL_WIDTH, FORM_GROUPED, parseNumber, type NumberForms } from '../ingest/number';
+import type { Problem } from '../../csv/problems';
+import { FORM_EXPONENT, FORM_FULL_WIDTH, FORM_GROUPED, parseNumber, type NumberForms } from '../csv/number';
 import { CONTROL, CONTROL_STRICT, describeChar, firstMatch } from './chars';
 import { INDICATOR_INDEX, type PilotContext, type pilotLookup } from './context';
 import type { NoticeCollector } from './notices';

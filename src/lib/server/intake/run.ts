@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
 import { importIndicators, type IntakeOptions, type IntakeSummary } from './index';
-import { log } from '../log';
+import { log } from '../ops/log';
 import { intakeGate } from './queue';
 import { problem } from './problems';
 

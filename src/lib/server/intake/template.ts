@@ -4,8 +4,8 @@
  * units canonical. UTF-8 with BOM so that Excel opens it; zh or en headers.
  */
 import { indicatorByCode } from '../../domain/indicators';
-import { intakeHeaders } from '../../intake-columns';
-import { toCsv } from '../../csv';
+import { intakeHeaders } from '../../intake/columns';
+import { toCsv } from '../../csv/write';
 
 export function templateCsv(
 	pilotCode: string,

@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { openDb, type Db } from '../db';
-import { systemActor } from '../audit';
+import { systemActor } from '../audit/audit';
 import type { Role, SessionUser } from '../auth';
 import { termEndFor } from '../../domain/periods';
 import { writeDataset } from '../registry/write';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { zip } from '../export/zip';
+import { zip } from './zip';
 import { rawFilePath } from '../intake/store';
 import { backup, defaultBackupName, OpsRefusal, restore, type BackupManifest } from './backup';
 import { check } from './check';

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { databasePath } from '../db';
-import { zip } from '../export/zip';
+import { zip } from './zip';
 import { unzip, ZipError } from './unzip';
 
 /** A backup or restore that was refused: nothing was written. The message is bilingual (zh / en). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zip } from '../export/zip';
+import { zip } from './zip';
 import { unzip, ZipError } from './unzip';
 
 describe('unzip', () => {

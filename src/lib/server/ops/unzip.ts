@@ -3,7 +3,7 @@
  * encryption. It exists to check a backup before anything is restored from it, so it is strict: every size, offset,
  * name and CRC-32 is verified, and anything it does not understand is refused rather than skipped.
  */
-import { crc32 } from '../export/zip';
+import { crc32 } from './zip';
 
 /** An archive that is damaged, truncated or not one we can read. */
 export class ZipError extends Error {}

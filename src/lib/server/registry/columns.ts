@@ -1,5 +1,5 @@
 /** The registry CSV files: three kinds, each told apart by its columns (zh or en headers). */
-import type { ColumnSpec } from '../ingest/table';
+import type { ColumnSpec } from '../csv/table';
 
 export type RegistryKind = 'pilots' | 'enterprises' | 'indicators';
 

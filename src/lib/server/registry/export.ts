@@ -6,9 +6,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from '../db/schema';
 import { headers, type RegistryKind } from './columns';
-import { toCsv } from '../../csv';
+import { toCsv } from '../../csv/write';
 
-export { formulaSafe } from '../../csv';
+export { formulaSafe } from '../../csv/write';
 
 function rows(db: Db, kind: RegistryKind): (string | number | null)[][] {
 	if (kind === 'pilots') {

@@ -15,9 +15,9 @@ import {
 	allowedBodyTypes,
 	type Category
 } from '../../domain/taxonomy';
-import { parseNumber } from '../ingest/number';
-import type { Problem } from '../ingest/problems';
-import { readTable, type Table } from '../ingest/table';
+import { parseNumber } from '../csv/number';
+import type { Problem } from '../../csv/problems';
+import { readTable, type Table } from '../csv/table';
 import {
 	isUnknown,
 	readBoolean,

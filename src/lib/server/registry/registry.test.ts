@@ -23,7 +23,7 @@ import {
 	batches
 } from '../db/schema';
 import { seedReference } from '../seed';
-import { systemActor } from '../audit';
+import { systemActor } from '../audit/audit';
 import { exportCsv, importFile, type ImportOutcome } from './index';
 
 const actor = systemActor('test');

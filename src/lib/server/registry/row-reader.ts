@@ -1,6 +1,6 @@
 /** One CSV row being read: cell access and problem reporting with the row and column as the file names them. */
-import { cellError, type Problem } from '../ingest/problems';
-import { columnName, type Table, type TableRow } from '../ingest/table';
+import { cellError, type Problem } from '../../csv/problems';
+import { columnName, type Table, type TableRow } from '../csv/table';
 import type { Read } from './cells';
 
 export type RegistryContext = {

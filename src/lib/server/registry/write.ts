@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from '../db/schema';
-import { record, type Actor } from '../audit';
+import { record, type Actor } from '../audit/audit';
 import type { RegistryDataset, RegistryEnterprise, RegistryPilot, RegistryPilotIndicator } from './types';
 
 export type WriteCounts = { created: number; updated: number };

@@ -7,7 +7,7 @@ import { seedAll } from '.';
 import { board } from '../evaluation/board';
 import * as lists from '../evaluation/pass-lists';
 import * as credits from '../evaluation/credits';
-import * as cases from '../cases';
+import * as cases from '../cases/cases';
 import { DEMO_LIST } from './demo-evaluation';
 import { publicOfPassed } from '../evaluation/deliverables';
 

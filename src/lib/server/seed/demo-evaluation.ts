@@ -7,12 +7,12 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, pilots, termSummaries, userPilots, users } from '../db/schema';
-import { systemActor, type Actor } from '../audit';
-import * as pilotQueries from '../pilots';
+import { systemActor, type Actor } from '../audit/audit';
+import * as pilotQueries from '../registry/pilots';
 import * as summaries from '../evaluation/summaries';
 import * as decisions from '../evaluation/decisions';
 import * as lists from '../evaluation/pass-lists';
-import * as cases from '../cases';
+import * as cases from '../cases/cases';
 import * as deliverables from '../evaluation/deliverables';
 import { PLAN_PARTS } from '../../domain/recommendation';
 import { DEFAULT_CRITERIA } from '../../domain/evaluation/scoring';

@@ -5,9 +5,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, users } from '../db/schema';
-import * as recommendations from '../recommendations';
+import * as recommendations from '../recommendations/recommendations';
 import { PLAN_OUTLINE } from '../../domain/recommendation';
-import type { StoredDraft } from '../../recommendation-form';
+import type { StoredDraft } from '../../recommendations/form';
 
 const NAMES = ['滨江印染园区', '北岸造纸产业集群', '南湖化工园区', '西山包装印刷集群'];
 

@@ -7,9 +7,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { pilots, userPilots, users } from '../db/schema';
-import * as review from '../review';
-import * as narratives from '../narratives';
-import type { Actor } from '../audit';
+import * as review from '../review/review';
+import * as narratives from '../review/narratives';
+import type { Actor } from '../audit/audit';
 import type { DemoQuarterFile } from './demo-quarters';
 
 const NARRATIVE = '本季度按实施计划推进清洁生产方案，已完成的方案运行正常。（示例）';

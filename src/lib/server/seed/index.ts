@@ -7,8 +7,8 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, indicators, pilots, users } from '../db/schema';
 import { INDICATORS } from '../../domain/indicators';
-import { systemActor } from '../audit';
-import * as userAccounts from '../users';
+import { systemActor } from '../audit/audit';
+import * as userAccounts from '../auth/users';
 import { writeDataset } from '../registry/write';
 import { realPilots } from './real-pilots';
 import { demoProgramme } from './demo';
@@ -24,9 +24,9 @@ import { join } from 'node:path';
 import { dataDir } from '../intake/store';
 import { dueDate, parsePeriod } from '../../domain/periods';
 import { addDays } from './random';
-import { queueReminders } from '../reminders';
-import { chinaToday } from '../clock';
-import { defaultDueOffsetDays } from '../config';
+import { queueReminders } from '../review/reminders';
+import { chinaToday } from '../ops/clock';
+import { defaultDueOffsetDays } from '../ops/config';
 
 const BATCHES = [
 	{

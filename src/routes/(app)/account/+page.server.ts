@@ -1,9 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/auth/access';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { changePassword } from '$lib/server/account/change-password';
-import * as tokens from '$lib/server/tokens';
+import { changePassword } from '$lib/server/auth/change-password';
+import * as tokens from '$lib/server/auth/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Token holders are the roles that report values. */

@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
-import * as analytics from '$lib/server/analytics';
-import * as pilots from '$lib/server/pilots';
-import { dashboardFilterFromUrl } from '$lib/dashboard-filter';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
+import * as analytics from '$lib/server/analytics/analytics';
+import * as pilots from '$lib/server/registry/pilots';
+import { dashboardFilterFromUrl } from '$lib/analytics/dashboard-filter';
 import type { LayoutServerLoad } from './$types';
 
 /**

@@ -1,7 +1,7 @@
-import * as dashboard from '$lib/server/dashboard';
+import * as dashboard from '$lib/server/analytics/dashboard';
 import * as deliverables from '$lib/server/evaluation/deliverables';
-import { DIMENSIONS, type Dimension } from '$lib/dashboard-filter';
-import { METRICS } from '$lib/dashboard-view';
+import { DIMENSIONS, type Dimension } from '$lib/analytics/dashboard-filter';
+import { METRICS } from '$lib/analytics/dashboard-view';
 import type { PageServerLoad } from './$types';
 
 const pickFrom = <T extends string>(choices: readonly T[], value: string | null, fallback: T): T =>

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole, requireUser, scopeOf } from '$lib/server/access';
+import { requireRole, requireUser, scopeOf } from '$lib/server/auth/access';
 import { batchesWithLists, board } from '$lib/server/evaluation/board';
 import * as lists from '$lib/server/evaluation/pass-lists';
-import { chinaToday } from '$lib/server/clock';
+import { chinaToday } from '$lib/server/ops/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The evaluation board within the user's scope, one batch at a time (?batch=N; default: the latest with rows). */

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
-import { pilotProgress } from '$lib/server/progress';
-import { worstReport } from '$lib/server/statuses';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
+import { pilotProgress } from '$lib/server/progress/progress';
+import { worstReport } from '$lib/server/progress/statuses';
 import type { PageServerLoad } from './$types';
 
 /** The implementer's home: each own pilot with its status, what is due next and what is late or missing. */

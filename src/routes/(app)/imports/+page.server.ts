@@ -2,14 +2,14 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
 import { uploads } from '$lib/server/db/schema';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
-import { canImport } from '$lib/server/tokens';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
+import { canImport } from '$lib/server/auth/tokens';
 import { MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
 import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
-import { limitMessage, logLimited, takeUpload } from '$lib/server/rate-limit';
-import { fileError } from '$lib/problems';
+import { limitMessage, logLimited, takeUpload } from '$lib/server/ops/rate-limit';
+import { fileError } from '$lib/csv/problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only roles that report values reach the upload page (others get 403). */

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { requireUser } from '$lib/server/access';
-import { markAllRead, noticesOf } from '$lib/server/reminders';
+import { requireUser } from '$lib/server/auth/access';
+import { markAllRead, noticesOf } from '$lib/server/review/reminders';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A user's own notices only. */

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
-import { refreshStale } from '$lib/server/statuses';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
+import { refreshStale } from '$lib/server/progress/statuses';
 import type { PageServerLoad } from './$types';
 
 /** Reads the filter from the URL (unknown values are ignored), so a filtered view is a shareable link. */

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
-import * as recommendations from '$lib/server/recommendations';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
+import * as recommendations from '$lib/server/recommendations/recommendations';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Provinces see and prepare their own recommendations; the ministry (and admins) review all of them. */

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as review from '$lib/server/review';
-import * as pilots from '$lib/server/pilots';
-import { refreshStale } from '$lib/server/statuses';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as review from '$lib/server/review/review';
+import * as pilots from '$lib/server/registry/pilots';
+import { refreshStale } from '$lib/server/progress/statuses';
 import type { PageServerLoad } from './$types';
 
 /** The review desk: a province user's own province (pilots, late and missing reports, the queue); ministry users and admins every province. */

@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import * as cases from '$lib/server/cases';
-import * as gallery from '$lib/server/gallery';
+import * as cases from '$lib/server/cases/cases';
+import * as gallery from '$lib/server/cases/gallery';
 import * as deliverables from '$lib/server/evaluation/deliverables';
-import { applyGalleryFilter, galleryFilterFrom } from '$lib/gallery/filter';
+import { applyGalleryFilter, galleryFilterFrom } from '$lib/cases/gallery/filter';
 import type { PageServerLoad } from './$types';
 
 /** The public gallery: published cases and the public deliverables of passed pilots only, no sign-in. */

@@ -4,7 +4,7 @@ import { sessions } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { checkPassword } from '$lib/server/auth/sign-in';
-import { record } from '$lib/server/audit';
+import { record } from '$lib/server/audit/audit';
 import { safeNext } from '$lib/auth/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 

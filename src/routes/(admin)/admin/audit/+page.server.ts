@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/access';
-import * as audit from '$lib/server/audit';
+import { requireRole } from '$lib/server/auth/access';
+import * as audit from '$lib/server/audit/audit';
 import type { PageServerLoad } from './$types';
 
 /** The whole trail for admins, filtered by the URL (so a view can be shared and exported). */

@@ -1,11 +1,11 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/access';
-import * as users from '$lib/server/users';
-import * as tokens from '$lib/server/tokens';
+import { requireRole } from '$lib/server/auth/access';
+import * as users from '$lib/server/auth/users';
+import * as tokens from '$lib/server/auth/tokens';
 import { isRole, type Role } from '$lib/server/auth';
 import { resolveProvince } from '$lib/domain/provinces';
-import type { Actor } from '$lib/server/audit';
+import type { Actor } from '$lib/server/audit/audit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

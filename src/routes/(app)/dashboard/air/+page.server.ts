@@ -1,4 +1,4 @@
-import * as dashboard from '$lib/server/dashboard';
+import * as dashboard from '$lib/server/analytics/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
-import * as dashboard from '$lib/server/dashboard';
-import * as cases from '$lib/server/cases';
-import { shortlistView } from '$lib/shortlist';
+import * as dashboard from '$lib/server/analytics/dashboard';
+import * as cases from '$lib/server/cases/cases';
+import { shortlistView } from '$lib/analytics/shortlist';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

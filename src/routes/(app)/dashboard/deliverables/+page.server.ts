@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
 import * as deliverables from '$lib/server/evaluation/deliverables';
 import type { PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/access';
+import { requireRole } from '$lib/server/auth/access';
 import { CREDIT_COLUMNS, creditCsvRow, forProvince } from '$lib/server/evaluation/credits';
 import { resolveProvince } from '$lib/domain/provinces';
-import { toCsv } from '$lib/csv';
+import { toCsv } from '$lib/csv/write';
 import { PUBLIC_TEXT } from '$lib/evaluation/public-text';
 import type { RequestHandler } from './$types';
 

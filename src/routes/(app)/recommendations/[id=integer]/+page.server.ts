@@ -1,8 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
-import * as recommendations from '$lib/server/recommendations';
-import { draftFromForm } from '$lib/recommendation-form';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
+import * as recommendations from '$lib/server/recommendations/recommendations';
+import { draftFromForm } from '$lib/recommendations/form';
 import { emailSubject } from '$lib/domain/recommendation';
 import type { SessionUser } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';

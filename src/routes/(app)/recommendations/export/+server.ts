@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
-import * as recommendations from '$lib/server/recommendations';
-import { toCsv } from '$lib/csv';
-import { labels } from '$lib/labels';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
+import * as recommendations from '$lib/server/recommendations/recommendations';
+import { toCsv } from '$lib/csv/write';
+import { labels } from '$lib/i18n/labels';
 import { emailSubject, RECOMMENDATION_STATE_LABELS, type RecommendationState } from '$lib/domain/recommendation';
 import type { RequestHandler } from './$types';
 

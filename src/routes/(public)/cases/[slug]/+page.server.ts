@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import * as cases from '$lib/server/cases';
-import * as gallery from '$lib/server/gallery';
+import * as cases from '$lib/server/cases/cases';
+import * as gallery from '$lib/server/cases/gallery';
 import type { PageServerLoad } from './$types';
 
 /** A published case's permalink; a draft, withdrawn or unknown case is a plain 404. */

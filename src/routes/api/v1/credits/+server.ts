@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { CREDIT_COLUMNS, creditCsvRow } from '$lib/server/evaluation/credits';
-import { toCsv } from '$lib/csv';
+import { toCsv } from '$lib/csv/write';
 import { PUBLIC_TEXT, type PublicTextKey } from '$lib/evaluation/public-text';
 import { creditsFor, publicCredit, readCreditQuery } from '$lib/server/evaluation/public-credits';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { toCsv } from '$lib/csv';
+import { toCsv } from '$lib/csv/write';
 import { PUBLIC_TEXT, type PublicTextKey } from '$lib/evaluation/public-text';
 import { LIST_COLUMNS, listCsvRows, publicList } from '$lib/server/evaluation/public-list';
 import type { RequestHandler } from './$types';

@@ -7,7 +7,7 @@ import { closeDb, getDb, type Db } from '$lib/server/db';
 import { intakeTestDb, TEST_TODAY } from '$lib/server/intake/test-registry';
 import * as lists from '$lib/server/evaluation/pass-lists';
 import * as decisions from '$lib/server/evaluation/decisions';
-import * as pilots from '$lib/server/pilots';
+import * as pilots from '$lib/server/registry/pilots';
 import { GET as evaluationsGet } from './+server';
 import { GET as creditsGet } from '../credits/+server';
 

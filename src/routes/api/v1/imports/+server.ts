@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import * as tokens from '$lib/server/tokens';
+import * as tokens from '$lib/server/auth/tokens';
 import { MAX_BYTES } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
 import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
-import { logLimited, rateLimitedResponse, takeUpload } from '$lib/server/rate-limit';
+import { logLimited, rateLimitedResponse, takeUpload } from '$lib/server/ops/rate-limit';
 import type { RequestHandler } from './$types';
 
 const refuse = (status: number, code: string, zh: string, en: string) => json({ error: { code, zh, en } }, { status });

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/access';
-import * as audit from '$lib/server/audit';
-import { toCsv } from '$lib/csv';
+import { requireRole } from '$lib/server/auth/access';
+import * as audit from '$lib/server/audit/audit';
+import { toCsv } from '$lib/csv/write';
 import type { RequestHandler } from './$types';
 
 /** The filtered trail as Excel-safe CSV (UTF-8 BOM, formula-neutralised cells); admins only. */

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
-import * as cases from '$lib/server/cases';
-import { contentFromForm } from '$lib/cases';
+import { requireRole } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
+import * as cases from '$lib/server/cases/cases';
+import { contentFromForm } from '$lib/cases/content';
 import type { SessionUser } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 

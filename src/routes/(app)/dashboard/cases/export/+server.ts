@@ -1,5 +1,5 @@
-import * as dashboard from '$lib/server/dashboard';
-import { shortlistCsv, shortlistView } from '$lib/shortlist';
+import * as dashboard from '$lib/server/analytics/dashboard';
+import { shortlistCsv, shortlistView } from '$lib/analytics/shortlist';
 import type { RequestHandler } from './$types';
 
 /** The shortlist (or every scored pilot) under the dashboard's filter as Excel-safe CSV, with every score part. */

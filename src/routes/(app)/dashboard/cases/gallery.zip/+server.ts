@@ -1,7 +1,7 @@
-import { requireRole } from '$lib/server/access';
+import { requireRole } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
-import { chinaToday } from '$lib/server/clock';
-import { exportGallery, galleryZip } from '$lib/server/export/gallery-export';
+import { chinaToday } from '$lib/server/ops/clock';
+import { exportGallery, galleryZip } from '$lib/server/cases/export/gallery-export';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,8 +1,8 @@
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
 import * as deliverables from '$lib/server/evaluation/deliverables';
 import { catalogueCsv } from '$lib/server/evaluation/deliverables-csv';
-import { chinaToday } from '$lib/server/clock';
+import { chinaToday } from '$lib/server/ops/clock';
 import type { RequestHandler } from './$types';
 
 /** The catalogue under the URL's filter and the caller's scope as CSV (ministry, admin; a province its own). */

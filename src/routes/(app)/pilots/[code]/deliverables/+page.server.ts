@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
 import * as deliverables from '$lib/server/evaluation/deliverables';
-import { chinaToday } from '$lib/server/clock';
+import { chinaToday } from '$lib/server/ops/clock';
 import type { SessionUser } from '$lib/server/auth';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import { packOf } from '$lib/server/pack';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import { packOf } from '$lib/server/cases/pack';
 import type { PageServerLoad } from './$types';
 
 /** Anyone signed in whose scope holds the pilot may read its pack; outside the scope it answers 404, as the pilot page does. */

@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
 import * as summaries from '$lib/server/evaluation/summaries';
 import * as decisions from '$lib/server/evaluation/decisions';
 import { figuresOf } from '$lib/server/evaluation/figures';
 import { evaluationRole } from '$lib/server/evaluation/access';
-import { chinaToday } from '$lib/server/clock';
+import { chinaToday } from '$lib/server/ops/clock';
 import { criteriaOf } from '$lib/domain/evaluation/scoring';
 import { isSummaryOverdue, summaryOpensOn } from '$lib/domain/evaluation/summary';
 import { contentFromForm, sheetFromForm } from '$lib/evaluation/summary-form';

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
 import { templateCsv } from '$lib/server/intake/template';
 import { periodKey, termQuarters } from '$lib/domain/periods';
 import { calendar } from '$lib/domain/calendar';
 import * as openings from '$lib/server/intake/openings';
-import { chinaToday } from '$lib/server/clock';
+import { chinaToday } from '$lib/server/ops/clock';
 import type { RequestHandler } from './$types';
 
 /** GET ?period=2025Q4&lang=zh|en: the pilot's template for one of its term quarters. */

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { getDb } from '$lib/server/db';
-import { requireUser, scopeOf } from '$lib/server/access';
-import * as values from '$lib/server/values';
+import { requireUser, scopeOf } from '$lib/server/auth/access';
+import * as values from '$lib/server/progress/values';
 import { rawFilePath } from '$lib/server/intake/store';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { getDb } from '$lib/server/db';
-import { requireRole, scopeOf } from '$lib/server/access';
-import * as recommendations from '$lib/server/recommendations';
+import { requireRole, scopeOf } from '$lib/server/auth/access';
+import * as recommendations from '$lib/server/recommendations/recommendations';
 import { rawFilePath } from '$lib/server/intake/store';
 import type { RequestHandler } from './$types';
 

@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { scopeOf } from '$lib/server/access';
-import * as pilots from '$lib/server/pilots';
-import * as tokens from '$lib/server/tokens';
-import { pilotProgress } from '$lib/server/progress';
-import { toCsv } from '$lib/csv';
+import { scopeOf } from '$lib/server/auth/access';
+import * as pilots from '$lib/server/registry/pilots';
+import * as tokens from '$lib/server/auth/tokens';
+import { pilotProgress } from '$lib/server/progress/progress';
+import { toCsv } from '$lib/csv/write';
 import type { RequestHandler } from './$types';
 
 const refuse = (status: number, code: string, zh: string, en: string) => json({ error: { code, zh, en } }, { status });
