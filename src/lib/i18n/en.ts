@@ -1,7 +1,8 @@
 /** Every UI string in English; typed against the Chinese table, so a missing key fails the type check. */
-import type { MessageKey } from './messages';
+import type { zh } from './zh';
 
-export const en: Record<MessageKey, string> = {
+/** The keys of the Chinese table: the catalogue's types run one way, zh ← en ← messages. */
+export const en: Record<keyof typeof zh, string> = {
 	'app.name': 'Cleaner-Production Audit Pilot Tracker',
 	'app.short': 'Pilot tracker',
 	'nav.home': 'Home',

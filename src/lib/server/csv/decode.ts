@@ -1,8 +1,9 @@
 /**
- * Decoding of uploaded bytes: UTF-16 with BOM, UTF-8 (BOM removed) and GB18030 (Excel's "CSV" on
- * zh-CN Windows). Decoding is strict: bytes valid in no supported encoding refuse the file and
+ * The first step of every upload, registry and quarterly alike: which encoding the bytes are in — UTF-16 with BOM,
+ * UTF-8 (BOM removed) or GB18030 (Excel's "CSV" on zh-CN Windows) — and, for whole-file readers, the decoded text. Decoding is strict: bytes valid in no supported encoding refuse the file and
  * name the row where the first bad byte sits.
  */
+import { isUtf8 } from 'node:buffer';
 import { fileError, type Problem } from '../../csv/problems';
 
 export type Decoded = { text: string; encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' };
@@ -47,29 +48,56 @@ function firstBadByteLine(bytes: Uint8Array): number {
 	return (bad < 0 ? utf8 : bad) + 1;
 }
 
-/** Decodes the bytes or returns the problem that refuses them. */
+export type Encoding = Decoded['encoding'];
+
+/** Which encoding the bytes are in, or where they fail: a UTF-16 mark over bad UTF-16, or the row of the first bad byte. */
+export type Detected = { encoding: Encoding } | { encoding: null; bom: 'utf-16le' | 'utf-16be' | null; row: number | null };
+
+const CHUNK = 1 << 16;
+
+/** Whether the bytes are valid in the encoding, checked piece by piece (no whole-text copy). */
+function isStrictly(encoding: string, bytes: Uint8Array): boolean {
+	const decoder = new TextDecoder(encoding, { fatal: true });
+	try {
+		for (let i = 0; i < bytes.length; i += CHUNK) decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true });
+		decoder.decode();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The encoding of the bytes — UTF-16 by its mark, else UTF-8, else GB18030 — checked strictly without decoding the
+ * whole text; or why none fits. The one place where every upload's encoding is decided.
+ */
+export function detectEncoding(bytes: Uint8Array): Detected {
+	for (const [a, b, bom] of [
+		[0xff, 0xfe, 'utf-16le'],
+		[0xfe, 0xff, 'utf-16be']
+	] as const)
+		if (bytes.length >= 2 && bytes[0] === a && bytes[1] === b)
+			return isStrictly(bom, bytes) ? { encoding: bom } : { encoding: null, bom, row: null };
+	if (isUtf8(bytes)) return { encoding: 'utf-8' };
+	if (isStrictly('gb18030', bytes)) return { encoding: 'gb18030' };
+	return { encoding: null, bom: null, row: firstBadByteLine(bytes) };
+}
+
+/** Decodes the bytes whole (the registry's files) or returns the problem that refuses them. */
 export function decode(bytes: Uint8Array): Decoded | Problem {
-	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-		const text = strict('utf-16le', bytes);
-		if (text !== null) return { text, encoding: 'utf-16le' };
+	const found = detectEncoding(bytes);
+	if (found.encoding) return { text: new TextDecoder(found.encoding).decode(bytes), encoding: found.encoding };
+	if (found.bom === 'utf-16le')
 		return fileError(
 			'文件以 UTF-16 LE 标记开头，但内容不是有效的 UTF-16',
 			'The file starts with a UTF-16 LE mark but is not valid UTF-16'
 		);
-	}
-	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-		const text = strict('utf-16be', bytes);
-		if (text !== null) return { text, encoding: 'utf-16be' };
+	if (found.bom === 'utf-16be')
 		return fileError(
 			'文件以 UTF-16 BE 标记开头，但内容不是有效的 UTF-16',
 			'The file starts with a UTF-16 BE mark but is not valid UTF-16'
 		);
-	}
-	const utf8 = strict('utf-8', bytes);
-	if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-	const gb = strict('gb18030', bytes);
-	if (gb !== null) return { text: gb, encoding: 'gb18030' };
-	const line = firstBadByteLine(bytes);
+	const line = found.row ?? 1;
 	return {
 		row: line,
 		column: null,

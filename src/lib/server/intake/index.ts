@@ -14,7 +14,8 @@ import { INDICATORS } from '../../domain/indicators';
 import { INTAKE_COLUMNS } from '../../intake/columns';
 import { CHANGED, comparePilot, UNCHANGED, type PilotComparison } from './compare';
 import { pilotLookup } from './context';
-import { detectEncoding, parseRecords } from './parse';
+import { detectEncoding } from '../csv/decode';
+import { parseRecords } from '../csv/records';
 import { problem } from './problems';
 import { NoticeCollector, type Notice } from './notices';
 import { RowChecker, RowStore } from './rows';
@@ -119,9 +120,9 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		problems.push(problem('E_FILE_TOO_LARGE', { row: null }, { limit: MAX_BYTES / 1024 / 1024 }));
 		return finish();
 	}
-	const encoding = detectEncoding(bytes);
-	if (typeof encoding !== 'string') {
-		problems.push(encoding);
+	const { encoding, ...undecodable } = detectEncoding(bytes);
+	if (!encoding) {
+		problems.push(problem('E_ENCODING', { row: 'row' in undecodable ? undecodable.row : null }));
 		return finish();
 	}
 	summary.encoding = encoding;
@@ -158,7 +159,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		scan
 	);
 	summary.delimiter = parsed.delimiter;
-	problems.push(...parsed.problems);
+	problems.push(...parsed.unclosedQuoteRows.map((row) => problem('E_QUOTE', { row })));
 	summary.rows = dataRows;
 	if (checker && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
 	if (!checker && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));

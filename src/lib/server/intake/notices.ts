@@ -4,6 +4,10 @@
  * indicators named by their name. Each kind (and unit pair, period form, name) is one notice with its count and
  * rows, so that nothing is changed without a word.
  */
+import { rowRanges } from '../../csv/ranges';
+
+/** Re-exported for the intake's tests, which check the ranges beside the notices that use them. */
+export { rowRanges };
 
 export const NOTICES = {
 	N_UNIT_CONVERTED: {
@@ -52,23 +56,6 @@ export type Notice = {
 
 /** Rows a notice lists; its count always covers all of them. */
 const MAX_ROWS = 1000;
-/** Ranges a message shows before "…". */
-const MAX_RANGES = 12;
-
-/** Rows as ranges: [2, 3, 4, 7, 9, 10] → "2–4, 7, 9–10"; past `max` ranges, "…" and the rest counted. */
-export function rowRanges(rows: readonly number[], total = rows.length, max = MAX_RANGES): string {
-	const ranges: string[] = [];
-	let covered = 0;
-	let k = 0;
-	while (k < rows.length && ranges.length < max) {
-		let j = k;
-		while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-		ranges.push(j > k ? `${rows[k]}–${rows[j]}` : String(rows[k]));
-		covered += j - k + 1;
-		k = j + 1;
-	}
-	return covered < total ? `${ranges.join(', ')}, … (+${total - covered})` : ranges.join(', ');
-}
 
 function fill(text: string, params: Record<string, string | number>): string {
 	return text.replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { batches, enterprises, pilots } from './schema';
+import { batches, enterprises, pilots } from './registry';
 
 /** One term-end summary per pilot. */
 export const termSummaries = sqliteTable(

@@ -1,6 +1,6 @@
 /** The replicable-case score cache (src/lib/domain/score.ts), one row per pilot, recomputed for all pilots together. */
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { pilots } from './schema';
+import { pilots } from './registry';
 
 export const pilotScores = sqliteTable(
 	'pilot_scores',

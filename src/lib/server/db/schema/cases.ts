@@ -1,7 +1,7 @@
 /** Typical cases (典型案例): the analyst's write-up of a pilot, its publication state and its frozen figures. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { pilots } from './schema';
+import { pilots } from './registry';
 
 export const cases = sqliteTable(
 	'cases',

@@ -1,45 +1,14 @@
 /**
- * Streaming parse of an uploaded file: the encoding is established first (BOM, then strict UTF-8,
- * then strict GB18030), the delimiter guessed from the start of the text, and the records handed
- * on in batches as papaparse reads them — the file is never one string in memory.
+ * Streaming parse of an uploaded file, after decode.ts has established its encoding: the delimiter guessed from the
+ * start of the text, and the records handed on in batches as papaparse reads them — the file is never one string in
+ * memory. The quarterly intake reads through here; the registry's small files through table.ts.
  */
-import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { Problem } from '../../csv/problems';
-import { decode } from '../csv/decode';
-import { guessDelimiter } from '../csv/table';
-import { problem } from './problems';
-
-export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+import type { Encoding } from './decode';
+import { guessDelimiter } from './table';
 
 const CHUNK = 1 << 16;
-
-function isStrictly(encoding: string, bytes: Uint8Array): boolean {
-	const decoder = new TextDecoder(encoding, { fatal: true });
-	try {
-		for (let i = 0; i < bytes.length; i += CHUNK) decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true });
-		decoder.decode();
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/** The file's encoding, or the problem naming the row of the first byte no supported encoding accepts. */
-export function detectEncoding(bytes: Uint8Array): Encoding | Problem {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return isStrictly('utf-16le', bytes) ? 'utf-16le' : undecodable(bytes);
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return isStrictly('utf-16be', bytes) ? 'utf-16be' : undecodable(bytes);
-	if (isUtf8(bytes)) return 'utf-8';
-	if (isStrictly('gb18030', bytes)) return 'gb18030';
-	return undecodable(bytes);
-}
-
-function undecodable(bytes: Uint8Array): Problem {
-	const found = decode(bytes);
-	const row = 'severity' in found ? found.row : null;
-	return problem('E_ENCODING', { row });
-}
 
 /** Characters that make the row checker scan cells: controls (but tab, LF, CR) and quotes (which may hide LF, CR). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -149,18 +118,18 @@ export type ParseCallbacks = {
 };
 
 /**
- * Parses the bytes in the given encoding, calling back with the header and then batches of records.
- * Resolves with the delimiter and the structural problems (unclosed quotes, by row).
+ * Parses the bytes in the given encoding (from detectEncoding) as a stream, calling back with the header and then
+ * batches of records. Resolves with the delimiter, the rows where a quote was left open, and the record count.
  */
 export async function parseRecords(
 	bytes: Uint8Array,
 	encoding: Encoding,
 	callbacks: ParseCallbacks,
 	scan: { isNeeded: boolean } = { isNeeded: true }
-): Promise<{ delimiter: string; problems: Problem[]; records: number }> {
+): Promise<{ delimiter: string; unclosedQuoteRows: number[]; records: number }> {
 	const head = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(0, 64 * 1024));
 	const delimiter = guessDelimiter(head);
-	const problems: Problem[] = [];
+	const unclosedQuoteRows: number[] = [];
 	let seen = 0;
 	await new Promise<void>((resolve, reject) => {
 		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding, delimiter, scan)), {
@@ -170,7 +139,7 @@ export async function parseRecords(
 			chunk: (results) => {
 				let records = results.data;
 				for (const e of results.errors) {
-					if (e.type === 'Quotes') problems.push(problem('E_QUOTE', { row: seen + (e.row ?? 0) + 1 }));
+					if (e.type === 'Quotes') unclosedQuoteRows.push(seen + (e.row ?? 0) + 1);
 				}
 				if (seen === 0 && records.length > 0) {
 					callbacks.header(records[0]);
@@ -184,5 +153,5 @@ export async function parseRecords(
 			error: (e: Error) => reject(e)
 		});
 	});
-	return { delimiter, problems, records: seen };
+	return { delimiter, unclosedQuoteRows, records: seen };
 }

@@ -1,7 +1,7 @@
 /** Recommendation intake (推荐): provinces recommend pilots for a batch; the ministry approves them into the registry. */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { batches, pilots } from './schema';
+import { batches, pilots } from './registry';
 
 export const recommendations = sqliteTable(
 	'recommendations',
