@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './src/lib/server/ops/chromium';
 
 const PORT = 4173;
 const DB = 'test-results/e2e/tracker.db';
@@ -15,16 +16,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		browserName: 'chromium',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		},
+		launchOptions: chromiumLaunchOptions(),
 		trace: 'retain-on-failure'
 	},
 	webServer: {

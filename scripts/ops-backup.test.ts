@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rawFilePath } from '../src/lib/server/intake/store';
-import { createInstance, importFile, importInto } from '../src/lib/server/ops/test-fixture';
+import { createInstance, importFile, importInto } from '../src/lib/server/testing/instance';
 
 const root = mkdtempSync(join(tmpdir(), 'tracker-cli-ops-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

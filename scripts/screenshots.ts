@@ -6,6 +6,7 @@
  */
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { chromiumLaunchOptions } from '../src/lib/server/ops/chromium';
 
 const base = process.env.BASE_URL ?? 'http://localhost:3000';
 const [out = 'screenshots', ...paths] = process.argv.slice(2);
@@ -14,16 +15,7 @@ const pages = paths.length
 	: ['/', '/pilots', '/pilots?basin=yangtze&industry=dyeing', '/pilots/D-001', '/pilots/B2-09'];
 
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 if (process.env.SHOT_LANG) await page.goto(`${base}/lang/${process.env.SHOT_LANG}`);
 await page.goto(`${base}/login`);

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importIndicators } from '../intake';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, sender, TEST_TODAY } from '../testing';
 import { refreshStale } from '../progress/statuses';
 import * as dashboard from './dashboard';
 import * as scores from './scores';
 import * as review from '../review/review';
 import * as narratives from '../review/narratives';
-
-const file = (rows: string[]) =>
-	new TextEncoder().encode(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
 
 /**
  * Q-1 (Jiangsu; baselines voc 400 t/yr → 100 a quarter, energy 40000 tce/yr → 10000 a quarter) reports two quarters
@@ -20,19 +13,9 @@ const file = (rows: string[]) =>
 async function fixture() {
 	const { db, sqlite, users } = intakeTestDb();
 	sqlite.prepare("UPDATE pilots SET province_code = CASE code WHEN 'Q-2' THEN '110000' ELSE '320000' END").run();
-	const dataDir = mkdtempSync(join(tmpdir(), 'dashboard-'));
-	const send = async (user: typeof users.imp1, rows: string[], at: string) => {
-		const result = await importIndicators(db, file(rows), {
-			user,
-			dryRun: false,
-			fileName: 'q.csv',
-			channel: 'web',
-			today: TEST_TODAY,
-			dataDir,
-			at: Date.parse(`${at}T10:00:00+08:00`)
-		});
-		expect(result.isWritten).toBe(true);
-	};
+	const importRows = sender(db, users.imp1, 'dashboard');
+	const send = async (user: typeof users.imp1, rows: string[], at: string) =>
+		expect((await importRows(rows, at, { as: user })).isWritten).toBe(true);
 	// 2025Q3: voc 50 + 40 = 90 → improvement 100 − 90 = 10; energy 9000 → 10000 − 9000 = 1000
 	await send(
 		users.imp1,

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importIndicators } from '../intake';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 import * as audit from './audit';
 import * as review from '../review/review';
 import * as narratives from '../review/narratives';

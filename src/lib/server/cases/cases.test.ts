@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importIndicators } from '../intake';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeFile as file, intakeTestDb, TEST_TODAY } from '../testing';
 import * as cases from './cases';
 import * as review from '../review/review';
 import * as narratives from '../review/narratives';
@@ -11,8 +11,6 @@ import * as audit from '../audit/audit';
 import { contentFromForm, publicationProblems, type PublishedCase } from '../../cases/content';
 
 const actor = { userId: null, name: 'analyst', ip: null };
-const file = (rows: string[]) =>
-	new TextEncoder().encode(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
 
 function form(fields: Record<string, string | string[]>): FormData {
 	const f = new FormData();

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importIndicators } from '../intake';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, sender, TEST_TODAY } from '../testing';
 import { packOf } from './pack';
 import * as pilots from '../registry/pilots';
 import * as review from '../review/review';
 import * as narratives from '../review/narratives';
-
-const file = (rows: string[]) =>
-	new TextEncoder().encode(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
 
 /**
  * Q-1 (term 2025Q3..2026Q2, all due and over on TEST_TODAY; baselines voc 400 t and energy 40000 tce a year) gets
@@ -24,19 +17,8 @@ async function fixture() {
 			"UPDATE pilot_indicators SET target_kind = CASE indicator_code WHEN 'voc' THEN 'percent' ELSE 'absolute' END, target_value = CASE indicator_code WHEN 'voc' THEN 10 ELSE 1000 END"
 		)
 		.run();
-	const dataDir = mkdtempSync(join(tmpdir(), 'pack-'));
-	const send = async (rows: string[], at: string) => {
-		const result = await importIndicators(db, file(rows), {
-			user: users.imp1,
-			dryRun: false,
-			fileName: 'q.csv',
-			channel: 'web',
-			today: TEST_TODAY,
-			dataDir,
-			at: Date.parse(`${at}T10:00:00+08:00`)
-		});
-		expect(result.isWritten).toBe(true);
-	};
+	const importRows = sender(db, users.imp1, 'pack');
+	const send = async (rows: string[], at: string) => expect((await importRows(rows, at)).isWritten).toBe(true);
 	// 2025Q3 (due 2025-10-15), on time: voc 50 + 40 = 90 → 100 − 90 = 10 t; energy 9000 → 10000 − 9000 = 1000 tce
 	await send(['Q-1,E01,2025Q3,voc,50,t,', 'Q-1,E02,2025Q3,voc,40,t,', 'Q-1,E01,2025Q3,energy,9000,tce,'], '2025-10-10');
 	// 2025Q4 (due 2026-01-15), on time: voc 45 + 40 = 85 → 15 t

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 import { systemActor } from '../audit/audit';
 import { pilotIndustries, pilots } from '../db/schema';
 import * as deliverables from './deliverables';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, like } from 'drizzle-orm';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 import { rawFilePath } from '../intake/store';
 import * as audit from '../audit/audit';
 import { systemActor } from '../audit/audit';

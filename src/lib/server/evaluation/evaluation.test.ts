@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { intakeTestDb } from '../intake/test-registry';
+import { intakeTestDb } from '../testing/registry';
 import * as pilots from '../registry/pilots';
 import * as summaries from './summaries';
 import * as decisions from './decisions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIndicators } from './index';
-import { intakeTestDb, TEST_TODAY } from './test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 import { templateCsv } from './template';
 import * as tokens from '../auth/tokens';
 import * as values from '../progress/values';

@@ -11,7 +11,7 @@ import type { SessionUser } from '../auth';
 import { importIndicators, type IntakeSummary } from './index';
 import { rowRanges } from './notices';
 import { MAX_NOTE_CHARS } from './rows';
-import { intakeTestDb, TEST_TODAY } from './test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 
 const HEADER = 'pilot_code,enterprise_code,period,indicator_code,value,unit,note';
 

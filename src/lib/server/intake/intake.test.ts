@@ -13,7 +13,7 @@ import type { SessionUser } from '../auth';
 import { INDICATORS } from '../../domain/indicators';
 import { importIndicators, type IntakeSummary } from './index';
 import { rawFilePath } from './store';
-import { intakeTestDb, TEST_TODAY } from './test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/intake/${name}`));
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as openings from './openings';
-import { intakeTestDb } from './test-registry';
+import { intakeTestDb } from '../testing/registry';
 
 describe('provisional openings', () => {
 	it('opens only a running term quarter, with a reason, and audits opening and closing', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeGate, QueueFullError, resetIntakeGate } from './queue';
 import { runIntake } from './run';
-import { intakeTestDb, TEST_TODAY } from './test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 
 describe('concurrent uploads', () => {
 	afterEach(() => {

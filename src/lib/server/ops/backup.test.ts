@@ -18,7 +18,7 @@ import {
 	rowCounts,
 	tree,
 	type OpsInstance
-} from './test-fixture';
+} from '../testing/instance';
 
 const root = mkdtempSync(join(tmpdir(), 'tracker-ops-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

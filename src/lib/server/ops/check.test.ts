@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rawFilePath } from '../intake/store';
 import { OpsRefusal } from './backup';
 import { check, formatCheck } from './check';
-import { attachRecommendationFile, createInstance, importFile, importInto } from './test-fixture';
+import { attachRecommendationFile, createInstance, importFile, importInto } from '../testing/instance';
 
 const root = mkdtempSync(join(tmpdir(), 'tracker-ops-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

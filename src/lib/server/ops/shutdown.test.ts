@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importIndicators } from '../intake';
 import { importsInProgress, resumeImports, runIntake, ShuttingDownError, waitForImports } from '../intake/run';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '../testing/registry';
 import { shutdown } from './shutdown';
 
 /** Captures the JSON lines `log` writes while `run` goes on. */

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importIndicators } from '../intake';
-import { intakeTestDb, TEST_TODAY } from '../intake/test-registry';
+import { intakeTestDb, sender } from '../testing';
 import { pilotProgress } from './progress';
 import * as pilots from '../registry/pilots';
-
-const file = (rows: string[]) =>
-	new TextEncoder().encode(['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
 
 describe('progress through the real intake', () => {
 	it('imports two quarters and computes calendar, progress, attainment and status by hand-checked numbers', async () => {
@@ -17,17 +10,7 @@ describe('progress through the real intake', () => {
 		sqlite
 			.prepare("UPDATE pilot_indicators SET target_kind = 'percent', target_value = 10 WHERE indicator_code = 'voc'")
 			.run();
-		const dataDir = mkdtempSync(join(tmpdir(), 'progress-'));
-		const send = (rows: string[], at: string) =>
-			importIndicators(db, file(rows), {
-				user: users.imp1,
-				dryRun: false,
-				fileName: 'q.csv',
-				channel: 'web',
-				today: TEST_TODAY,
-				dataDir,
-				at: Date.parse(`${at}T10:00:00+08:00`)
-			});
+		const send = sender(db, users.imp1, 'progress');
 		// 2025Q3: E01 50 + E02 40 = 90 t → improvement 100 − 90 = 10; sent 2025-10-10 (due 2025-10-15: on time)
 		expect((await send(['Q-1,E01,2025Q3,voc,50,t,', 'Q-1,E02,2025Q3,voc,40000,kg,'], '2025-10-10')).isWritten).toBe(
 			true
@@ -71,17 +54,8 @@ describe('progress through the real intake', () => {
 		sqlite
 			.prepare("UPDATE pilot_indicators SET target_kind = 'absolute', target_value = 40 WHERE indicator_code = 'voc'")
 			.run();
-		const dataDir = mkdtempSync(join(tmpdir(), 'progress-'));
-		const send = (rows: string[], at: string, today: string) =>
-			importIndicators(db, file(rows), {
-				user: users.imp1,
-				dryRun: false,
-				fileName: 'q.csv',
-				channel: 'web',
-				today,
-				dataDir,
-				at: Date.parse(`${at}T10:00:00+08:00`)
-			});
+		const importRows = sender(db, users.imp1, 'progress');
+		const send = (rows: string[], at: string, today: string) => importRows(rows, at, { today });
 		// 2025Q3 88 t (improvement 12) and 2025Q4 90 t (improvement 10), each on time
 		expect((await send(['Q-1,E01,2025Q3,voc,88,t,'], '2025-10-10', '2025-10-10')).isWritten).toBe(true);
 		expect((await send(['Q-1,E01,2025Q4,voc,90,t,'], '2026-01-10', '2026-01-10')).isWritten).toBe(true);

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { intakeTestDb } from '../intake/test-registry';
+import { intakeTestDb } from '../testing/registry';
 import * as recommendations from './recommendations';
 import * as pilots from '../registry/pilots';
 import * as audit from '../audit/audit';

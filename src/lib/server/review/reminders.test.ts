@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intakeTestDb } from '../intake/test-registry';
+import { intakeTestDb } from '../testing/registry';
 import { queueReminders } from './reminders';
 
 describe('reminders', () => {

@@ -5,7 +5,7 @@ import { join, posix } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importIndicators } from '../../intake';
-import { intakeTestDb, TEST_TODAY } from '../../intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '../../testing/registry';
 import * as cases from '../cases';
 import * as review from '../../review/review';
 import * as narratives from '../../review/narratives';

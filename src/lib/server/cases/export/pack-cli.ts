@@ -9,6 +9,7 @@ import { openDb } from '$lib/server/db';
 import { packOf, type Pack } from '$lib/server/cases/pack';
 import type { Locale } from '$lib/i18n';
 import PackView from '$lib/cases/PackView.svelte';
+import { chromiumLaunchOptions } from '../../ops/chromium';
 
 const USAGE = 'export pack PILOT [--pdf] [--out FILE] [--lang en]';
 
@@ -58,16 +59,7 @@ ${body}
 async function printPdf(html: string): Promise<Buffer> {
 	// loaded only for --pdf, so the HTML export works where playwright-core or Chromium is missing
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions());
 	try {
 		const page = await browser.newPage();
 		await page.setContent(html, { waitUntil: 'load' });

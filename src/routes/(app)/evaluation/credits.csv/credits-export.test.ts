@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import { closeDb, getDb, type Db } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth';
-import { intakeTestDb, TEST_TODAY } from '$lib/server/intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '$lib/server/testing/registry';
 import * as lists from '$lib/server/evaluation/pass-lists';
 import { GET } from './+server';
 

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, getDb, type Db } from '$lib/server/db';
-import { intakeTestDb, TEST_TODAY } from '$lib/server/intake/test-registry';
+import { intakeTestDb, TEST_TODAY } from '$lib/server/testing/registry';
 import * as lists from '$lib/server/evaluation/pass-lists';
 import * as decisions from '$lib/server/evaluation/decisions';
 import * as pilots from '$lib/server/registry/pilots';
