@@ -1,5 +1,6 @@
 /** The recommendation's own small state machine: who may move it from which state to which. Pure. */
 import type { Bilingual } from './taxonomy';
+import { machine, type Rule, type Transition } from './state-machine';
 
 /** The recommendation's states: a province's draft, submitted to the ministry, then approved or declined; withdrawn by the province. */
 export const RECOMMENDATION_STATES = ['draft', 'submitted', 'approved', 'declined', 'withdrawn'] as const;
@@ -10,7 +11,7 @@ export type RecommendationAction = (typeof RECOMMENDATION_ACTIONS)[number];
 /** Who acts: the app's roles (an implementer takes no part in recommending). */
 export type RecommendationRole = 'implementer' | 'province' | 'ministry' | 'admin';
 /** The result of a transition: the next state, or why not. */
-export type RecommendationTransition = { ok: true; next: RecommendationState } | { ok: false; why: Bilingual };
+export type RecommendationTransition = Transition<RecommendationState>;
 
 /** zh/en name of each state. */
 export const RECOMMENDATION_STATE_LABELS: Record<RecommendationState, Bilingual> = {
@@ -21,15 +22,7 @@ export const RECOMMENDATION_STATE_LABELS: Record<RecommendationState, Bilingual>
 	withdrawn: { zh: '已撤回', en: 'Withdrawn' }
 };
 
-const TRANSITIONS: Record<
-	RecommendationAction,
-	{
-		from: readonly RecommendationState[];
-		to: RecommendationState;
-		by: readonly RecommendationRole[];
-		needsText: boolean;
-	}
-> = {
+const TRANSITIONS: Record<RecommendationAction, Rule<RecommendationState, RecommendationRole>> = {
 	save: { from: ['draft'], to: 'draft', by: ['province'], needsText: false },
 	submit: { from: ['draft'], to: 'submitted', by: ['province'], needsText: false },
 	withdraw: { from: ['draft', 'submitted'], to: 'withdrawn', by: ['province'], needsText: false },
@@ -41,27 +34,20 @@ const TRANSITIONS: Record<
  * The state after `action` by `role`, or why it is refused: the action must be the role's, start from an
  * allowed state and — for decline — come with a reason. Submitting does not run checkSubmission: the caller does.
  */
-export function transition(
+export const transition: (
 	state: RecommendationState,
 	action: RecommendationAction,
 	role: RecommendationRole,
-	reason = ''
-): RecommendationTransition {
-	const rule = TRANSITIONS[action];
-	if (!rule.by.includes(role))
-		return { ok: false, why: { zh: '您的角色不能执行此操作', en: 'Your role cannot do this' } };
-	if (!rule.from.includes(state))
-		return {
-			ok: false,
-			why: {
-				zh: `推荐处于“${RECOMMENDATION_STATE_LABELS[state].zh}”状态，不能执行此操作`,
-				en: `Not possible while the recommendation is ${RECOMMENDATION_STATE_LABELS[state].en.toLowerCase()}`
-			}
-		};
-	if (rule.needsText && reason.trim() === '')
-		return { ok: false, why: { zh: '请写明不予批准的理由', en: 'A reason for declining is required' } };
-	return { ok: true, next: rule.to };
-}
+	reason?: string
+) => RecommendationTransition = machine({
+	rules: TRANSITIONS,
+	labels: RECOMMENDATION_STATE_LABELS,
+	state: (l) => ({
+		zh: `推荐处于“${l.zh}”状态，不能执行此操作`,
+		en: `Not possible while the recommendation is ${l.en.toLowerCase()}`
+	}),
+	textRequired: { zh: '请写明不予批准的理由', en: 'A reason for declining is required' }
+});
 
 /** Whether a recommendation in this state counts towards the province's quota (submitted or approved). */
 export function countsTowardsQuota(state: RecommendationState): boolean {

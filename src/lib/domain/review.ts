@@ -3,6 +3,7 @@
  * (with the reviewer's comment) → submitted again; an admin may reopen an approved quarter with a
  * reason, which unlocks it as a draft. Who may do what is part of the rule. Pure.
  */
+import { machine, type Rule, type Transition } from './state-machine';
 export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'reopen'] as const;
@@ -10,12 +11,9 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 export type Reviewer = 'implementer' | 'province' | 'ministry' | 'admin';
 
 type Why = { zh: string; en: string };
-export type TransitionResult = { ok: true; next: ReviewState } | { ok: false; why: Why };
+export type TransitionResult = Transition<ReviewState>;
 
-const RULES: Record<
-	ReviewAction,
-	{ from: readonly ReviewState[]; to: ReviewState; by: readonly Reviewer[]; needsText: boolean }
-> = {
+const RULES: Record<ReviewAction, Rule<ReviewState, Reviewer>> = {
 	submit: { from: ['draft', 'returned'], to: 'submitted', by: ['implementer', 'admin'], needsText: false },
 	approve: { from: ['submitted'], to: 'approved', by: ['province', 'admin'], needsText: false },
 	return: { from: ['submitted'], to: 'returned', by: ['province', 'admin'], needsText: true },
@@ -33,22 +31,16 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, Why> = {
  * The state after `action` by a user of `role`, or why it is refused: the action must start from an
  * allowed state, be the role's to take, and — for return and reopen — come with a written comment.
  */
-export function transition(state: ReviewState, action: ReviewAction, role: Reviewer, text = ''): TransitionResult {
-	const rule = RULES[action];
-	if (!rule.by.includes(role))
-		return { ok: false, why: { zh: '您的角色不能执行此操作', en: 'Your role cannot do this' } };
-	if (!rule.from.includes(state))
-		return {
-			ok: false,
-			why: {
-				zh: `当前状态“${REVIEW_STATE_LABELS[state].zh}”下不能执行此操作`,
-				en: `Not possible while the quarter is ${REVIEW_STATE_LABELS[state].en.toLowerCase()}`
-			}
-		};
-	if (rule.needsText && text.trim() === '')
-		return { ok: false, why: { zh: '请写明意见或理由', en: 'A comment or reason is required' } };
-	return { ok: true, next: rule.to };
-}
+export const transition: (state: ReviewState, action: ReviewAction, role: Reviewer, text?: string) => TransitionResult =
+	machine({
+		rules: RULES,
+		labels: REVIEW_STATE_LABELS,
+		state: (l) => ({
+			zh: `当前状态“${l.zh}”下不能执行此操作`,
+			en: `Not possible while the quarter is ${l.en.toLowerCase()}`
+		}),
+		textRequired: { zh: '请写明意见或理由', en: 'A comment or reason is required' }
+	});
 
 /** Whether a quarter in this state refuses further imports. */
 export function isLocked(state: ReviewState): boolean {

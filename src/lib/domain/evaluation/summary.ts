@@ -6,6 +6,7 @@
 import { addDays, periodEnd, termQuarters } from '../periods';
 import { formatMegabytes, PLAN_PARTS } from '../recommendation';
 import type { Bilingual } from '../taxonomy';
+import { machine, type Rule, type Transition } from '../state-machine';
 
 /** A refusal: the form field it belongs to ('_form' for the summary as a whole) and why, in zh and en. */
 export type Problem = { field: string; zh: string; en: string };
@@ -23,40 +24,30 @@ export const SUMMARY_STATE_LABELS: Record<SummaryState, Bilingual> = {
 	forwarded: { zh: '已报送部级评估', en: 'Forwarded to the ministry' }
 };
 
-const RULES: Record<
-	SummaryAction,
-	{ from: readonly SummaryState[]; to: SummaryState; by: readonly SummaryRole[]; needsText: boolean }
-> = {
+const RULES: Record<SummaryAction, Rule<SummaryState, SummaryRole>> = {
 	save: { from: ['draft', 'returned'], to: 'draft', by: ['implementer', 'admin'], needsText: false },
 	submit: { from: ['draft', 'returned'], to: 'submitted', by: ['implementer', 'admin'], needsText: false },
 	return: { from: ['submitted'], to: 'returned', by: ['province', 'admin'], needsText: true },
 	forward: { from: ['submitted'], to: 'forwarded', by: ['province', 'admin'], needsText: false }
 };
 
-export type SummaryTransition = { ok: true; next: SummaryState } | { ok: false; why: Bilingual };
+export type SummaryTransition = Transition<SummaryState>;
 
 /** The state after `action` by `role`, or why not: the role's action, from an allowed state, with a comment to return. */
-export function summaryTransition(
+export const summaryTransition: (
 	state: SummaryState,
 	action: SummaryAction,
 	role: SummaryRole,
-	comment = ''
-): SummaryTransition {
-	const rule = RULES[action];
-	if (!rule.by.includes(role))
-		return { ok: false, why: { zh: '您的角色不能执行此操作', en: 'Your role cannot do this' } };
-	if (!rule.from.includes(state))
-		return {
-			ok: false,
-			why: {
-				zh: `总结报告处于“${SUMMARY_STATE_LABELS[state].zh}”状态，不能执行此操作`,
-				en: `Not possible while the summary is ${SUMMARY_STATE_LABELS[state].en.toLowerCase()}`
-			}
-		};
-	if (rule.needsText && comment.trim() === '')
-		return { ok: false, why: { zh: '退回时请写明意见', en: 'Write a comment when returning the summary' } };
-	return { ok: true, next: rule.to };
-}
+	comment?: string
+) => SummaryTransition = machine({
+	rules: RULES,
+	labels: SUMMARY_STATE_LABELS,
+	state: (l) => ({
+		zh: `总结报告处于“${l.zh}”状态，不能执行此操作`,
+		en: `Not possible while the summary is ${l.en.toLowerCase()}`
+	}),
+	textRequired: { zh: '退回时请写明意见', en: 'Write a comment when returning the summary' }
+});
 
 /** The narrative of the summary: what was done against each of the plan's seven parts, and the rest of the outline. */
 export type SummaryContent = {

@@ -19,7 +19,7 @@ import {
 } from '../../domain/evaluation/scoring';
 import type { Problem } from '../../domain/evaluation/summary';
 import { correct } from './pass-lists';
-import { audienceOf, notify } from './notify';
+import { audienceOf, notify } from '../review/notify';
 import { setPilotStatus } from './pilot-status';
 
 type Pilot = {

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { pilots } from '../db/schema';
 import { inArray } from 'drizzle-orm';
 import { board } from './board';
-import { audienceOf, notify } from './notify';
+import { audienceOf, notify } from '../review/notify';
 
 /** Queues the overdue-summary notices due on `today`; returns how many were new (0 on a second run). */
 export function queueSummaryReminders(db: Db, today: string): number {

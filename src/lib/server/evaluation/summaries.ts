@@ -23,7 +23,7 @@ import {
 	type SummaryState
 } from '../../domain/evaluation/summary';
 import { figuresOf, type SummaryFigures } from './figures';
-import { audienceOf, notify } from './notify';
+import { audienceOf, notify } from '../review/notify';
 import { setPilotStatus } from './pilot-status';
 import type * as pilots from '../registry/pilots';
 

@@ -5,11 +5,12 @@
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { notices, outbox, pilots, batches, quarterReviews, userPilots, users } from '../db/schema';
+import { notices, pilots, batches, quarterReviews, userPilots, users } from '../db/schema';
 import { remindersFor, type Audience } from '../../domain/reminders';
 import { dueDate, periodKey, termQuarters } from '../../domain/periods';
 import { chinaToday } from '../progress/progress';
 import { queueSummaryReminders } from '../evaluation/reminders';
+import { notify } from './notify';
 
 const TITLES = {
 	due_soon: { zh: '{pilot} {period} 报告将于 {due} 截止', en: '{pilot} {period} report due on {due}' },
@@ -72,35 +73,18 @@ export function queueReminders(db: Db, today = chinaToday()): number {
 				const isSubmitted = ['submitted', 'approved'].includes(states.get(period) ?? '');
 				for (const r of remindersFor(due, isSubmitted, today)) {
 					const values = { pilot: p.code, period, due };
-					for (const user of new Set(r.to.flatMap((a) => audienceOf[a]))) {
-						const key = `${r.kind}:${p.code}:${period}:${user.id}`;
-						const row = tx
-							.insert(notices)
-							.values({
-								key,
-								userId: user.id,
-								kind: r.kind,
-								pilotCode: p.code,
-								period,
-								titleZh: fill(TITLES[r.kind].zh, values),
-								titleEn: fill(TITLES[r.kind].en, values),
-								createdAt: now
-							})
-							.onConflictDoNothing()
-							.returning({ id: notices.id })
-							.get();
-						if (!row) continue;
-						added++;
-						tx.insert(outbox)
-							.values({
-								noticeId: row.id,
-								toUser: user.username,
-								subject: fill(TITLES[r.kind].zh, values),
-								body: `${fill(TITLES[r.kind].zh, values)}\n${fill(TITLES[r.kind].en, values)}`,
-								createdAt: now
-							})
-							.run();
-					}
+					added += notify(
+						tx,
+						{
+							key: `${r.kind}:${p.code}:${period}`,
+							kind: r.kind,
+							pilotCode: p.code,
+							period,
+							title: { zh: fill(TITLES[r.kind].zh, values), en: fill(TITLES[r.kind].en, values) }
+						},
+						[...new Set(r.to.flatMap((a) => audienceOf[a]))],
+						now
+					);
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 /**
- * Notices of the evaluation's steps, queued like the quarterly reminders: an in-app notice per person and a
- * message in the outbox, each once (the key makes a second queueing a no-op). Disabled users get nothing.
+ * Notices, for the quarterly reminders and the evaluation's steps alike: an in-app notice per person and a message in
+ * the outbox, each once (the key makes a second queueing a no-op). Disabled users get nothing. A notice of the term as
+ * a whole (the evaluation) has the period 'term'.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
@@ -55,7 +56,7 @@ export function audienceOf(
 /** Queues one notice (and outbox message) per recipient under `key:<userId>`; returns how many were new. */
 export function notify(
 	db: DbOrTx,
-	n: { key: string; kind: string; pilotCode: string; title: Bilingual },
+	n: { key: string; kind: string; pilotCode: string; period?: string; title: Bilingual },
 	recipients: readonly { id: number; username: string }[],
 	now = Date.now()
 ): number {
@@ -68,7 +69,7 @@ export function notify(
 				userId: user.id,
 				kind: n.kind,
 				pilotCode: n.pilotCode,
-				period: 'term',
+				period: n.period ?? 'term',
 				titleZh: n.title.zh,
 				titleEn: n.title.en,
 				createdAt: now
