@@ -79,18 +79,16 @@ export type IntakeOptions = {
 	dataDir?: string;
 };
 
-/** Runs the intake on a file's bytes; never throws for anything wrong with the file. */
-export async function importIndicators(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
-	const sqlite = db.$client;
-	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	const summary: IntakeSummary = {
-		fileName: sanitiseFileName(options.fileName),
-		sha256,
-		bytes: bytes.length,
+/** A summary of nothing yet: no rows, no problems, nothing written; the start of every outcome, refusals included. */
+export function emptySummary(fileName: string, isDryRun: boolean): IntakeSummary {
+	return {
+		fileName,
+		sha256: '',
+		bytes: 0,
 		encoding: null,
 		delimiter: null,
 		rows: 0,
-		isDryRun: options.dryRun,
+		isDryRun,
 		isWritten: false,
 		isIdentical: false,
 		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
@@ -102,6 +100,17 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		revisions: [],
 		uploadId: null,
 		queue: null
+	};
+}
+
+/** Runs the intake on a file's bytes; never throws for anything wrong with the file. */
+export async function importIndicators(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+	const sqlite = db.$client;
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const summary: IntakeSummary = {
+		...emptySummary(sanitiseFileName(options.fileName), options.dryRun),
+		sha256,
+		bytes: bytes.length
 	};
 	const problems: Problem[] = [];
 	const notices = new NoticeCollector();

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
-import { importIndicators, type IntakeOptions, type IntakeSummary } from './index';
+import { emptySummary, importIndicators, type IntakeOptions, type IntakeSummary } from './index';
 import { log } from '../ops/log';
 import { intakeGate } from './queue';
 import { problem } from './problems';
@@ -143,24 +143,10 @@ function inWorker(
 /** The summary of a file whose intake ran out of its worker's memory: refused, nothing written. */
 function outOfMemory(options: IntakeOptions, size: number): IntakeSummary {
 	return {
-		fileName: options.fileName,
-		sha256: '',
+		...emptySummary(options.fileName, options.dryRun),
 		bytes: size,
-		encoding: null,
-		delimiter: null,
-		rows: 0,
-		isDryRun: options.dryRun,
-		isWritten: false,
-		isIdentical: false,
-		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
 		errorCount: 1,
-		warningCount: 0,
-		problems: [problem('E_FILE_MEMORY', { row: null }, { limit: WORKER_HEAP_MB })],
-		notices: [],
-		changes: [],
-		revisions: [],
-		uploadId: null,
-		queue: null
+		problems: [problem('E_FILE_MEMORY', { row: null }, { limit: WORKER_HEAP_MB })]
 	};
 }
 
