@@ -5,6 +5,7 @@ import type { Db } from '../src/lib/server/db';
 import { importIndicators, type IntakeSummary } from '../src/lib/server/intake';
 import * as users from '../src/lib/server/auth/users';
 import type { Role } from '../src/lib/server/auth';
+import { problemLines } from './cli-format';
 
 /** Runs one import as the named user; returns the exit code (0 accepted, 1 refused). */
 export async function importCommand(
@@ -34,7 +35,7 @@ export async function importCommand(
 	return summary.errorCount > 0 ? 1 : 0;
 }
 
-/** An intake summary as plain text: the verdict, the counts, then one problem per line (zh / en). */
+/** An intake summary as plain text: the verdict, the counts, then one line per group of problems (zh / en). */
 export function formatSummary(s: IntakeSummary): string {
 	const c = s.counts;
 	const lines = [
@@ -51,10 +52,7 @@ export function formatSummary(s: IntakeSummary): string {
 	for (const n of s.notices) lines.push(`  [notice ${n.code}] ${n.zh} / ${n.en}`);
 	for (const r of s.revisions)
 		lines.push(`  revision ${r.pilotCode} ${r.period}${r.number ? ` #${r.number}` : ' (would be new)'}`);
-	for (const p of s.problems) {
-		const where = p.row === null ? 'file' : `row ${p.row}${p.column ? `, ${p.column}` : ''}`;
-		lines.push(`  [${p.severity} ${p.code ?? ''}] ${where}${p.value ? ` “${p.value}”` : ''}: ${p.zh} / ${p.en}`);
-	}
+	lines.push(...problemLines(s.problems));
 	if (s.errorCount + s.warningCount > s.problems.length)
 		lines.push(`  … ${s.errorCount + s.warningCount - s.problems.length} more`);
 	return lines.join('\n');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,26 @@ describe('npm run cli', () => {
 		expect(taken.err).toContain('Username taken');
 		expect(cli('user', 'disable', 'jiangsu').code).toBe(0);
 		expect(cli('user', 'frobnicate').code).toBe(2);
+	});
+
+	it('prints a problem shared by many rows once with its row ranges, while --json keeps every row', () => {
+		expect(cli('setup').code).toBe(0);
+		expect(cli('user', 'add', 'cli-admin', '--role', 'admin').code).toBe(0);
+		const file = join(dir, 'unknown-pilot.csv');
+		const rows = Array.from({ length: 31 }, (_, i) => `X-9,E01,2025Q4,voc,${i === 30 ? 'abc' : '1'},t,`);
+		writeFileSync(file, ['pilot_code,enterprise_code,period,indicator_code,value,unit,note', ...rows].join('\n'));
+
+		const text = cli('import', file, '--dry-run', '--as', 'cli-admin');
+		expect(text.code).toBe(1);
+		expect(text.out.split('\n').filter((l) => l.includes('E_PILOT_UNKNOWN'))).toEqual([
+			'  [error E_PILOT_UNKNOWN] rows 2–32 (31), pilot_code “X-9”: 登记册中没有此试点 / No such pilot in the registry'
+		]);
+		expect(text.out).toContain('  [error E_VALUE_NOT_NUMBER] row 32, value “abc”: 不是数字');
+
+		const json = JSON.parse(cli('import', file, '--dry-run', '--json', '--as', 'cli-admin').out) as {
+			problems: { row: number; code: string }[];
+		};
+		const unknown = json.problems.filter((p) => p.code === 'E_PILOT_UNKNOWN').map((p) => p.row);
+		expect(unknown).toEqual(Array.from({ length: 31 }, (_, i) => i + 2));
 	});
 });

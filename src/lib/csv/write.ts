@@ -1,5 +1,7 @@
 /** CSV helpers shared by server exports and browser downloads: formula-safe cells and the problem report. */
 import type { Problem } from './problems';
+import { groupProblems } from './group';
+import { rowRanges } from './ranges';
 
 /**
  * Neutralises a text cell that a spreadsheet would run as a formula (= + - @ tab CR at the start) by
@@ -25,10 +27,26 @@ export function toCsv(fields: string[], rows: (string | number | null)[][]): str
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** The validation report of an upload: one line per problem, with row, column, value, code and both messages. */
+/** Ranges a report cell holds: well under a spreadsheet's 32,767 characters a cell, however far apart the rows. */
+const REPORT_MAX_RANGES = 1000;
+
+/**
+ * The validation report of an upload: one line per group of problems (same code, column and message) with its rows
+ * as ranges and its count, then the column, the first values, code, severity and both messages. A problem about the
+ * whole file has empty rows. Every cell is formula-safe.
+ */
 export function problemReportCsv(problems: Problem[]): string {
 	return toCsv(
-		['行 row', '列 column', '值 value', '代码 code', '级别 severity', '问题', 'problem'],
-		problems.map((p) => [p.row, p.column, p.value, p.code ?? '', p.severity, p.zh, p.en])
+		['行 rows', '条数 count', '列 column', '值 value', '代码 code', '级别 severity', '问题', 'problem'],
+		groupProblems(problems).map((g) => [
+			rowRanges(g.rows, g.rows.length, REPORT_MAX_RANGES),
+			g.count,
+			g.column,
+			g.values.join(', ') + (g.otherValues ? ` … (+${g.otherValues})` : ''),
+			g.code ?? '',
+			g.severity,
+			g.zh,
+			g.en
+		])
 	);
 }
