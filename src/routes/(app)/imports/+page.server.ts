@@ -1,11 +1,10 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { desc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
-import { uploads } from '$lib/server/db/schema';
+import * as uploads from '$lib/server/intake/uploads';
 import { requireUser, scopeOf } from '$lib/server/auth/access';
 import * as pilots from '$lib/server/registry/pilots';
 import { canImport } from '$lib/server/auth/tokens';
-import { MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
+import { emptySummary, MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
 import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
 import { limitMessage, logLimited, takeUpload } from '$lib/server/ops/rate-limit';
@@ -23,19 +22,7 @@ export const load: PageServerLoad = (event) => {
 	const user = uploader(event);
 	const db = getDb();
 	const mine = user.role === 'implementer' ? pilots.list(db, scopeOf(user), { sort: 'code' }).rows : [];
-	const recent = db
-		.select({
-			id: uploads.id,
-			at: uploads.at,
-			fileName: uploads.fileName,
-			rows: uploads.rows,
-			encoding: uploads.encoding
-		})
-		.from(uploads)
-		.where(eq(uploads.userId, user.id))
-		.orderBy(desc(uploads.id))
-		.limit(10)
-		.all();
+	const recent = uploads.recentOf(db, user.id);
 	return { mine: mine.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), recent };
 };
 
@@ -84,26 +71,7 @@ function limitedSummary(
 }
 
 function refusedSummary(fileName: string, isDryRun: boolean, zh: string, en: string, code: string): IntakeSummary {
-	return {
-		fileName,
-		sha256: '',
-		bytes: 0,
-		encoding: null,
-		delimiter: null,
-		rows: 0,
-		isDryRun,
-		isWritten: false,
-		isIdentical: false,
-		counts: { new: 0, changed: 0, unchanged: 0, removed: 0, refused: 0 },
-		errorCount: 1,
-		warningCount: 0,
-		problems: [{ ...fileError(zh, en), code }],
-		notices: [],
-		changes: [],
-		revisions: [],
-		uploadId: null,
-		queue: null
-	};
+	return { ...emptySummary(fileName, isDryRun), errorCount: 1, problems: [{ ...fileError(zh, en), code }] };
 }
 
 export const actions: Actions = {
