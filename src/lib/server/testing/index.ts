@@ -5,10 +5,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '../db';
+import { closeDb, getDb, type Db } from '../db';
 import type { SessionUser } from '../auth';
 import { importIndicators } from '../intake';
 import { TEST_TODAY } from './registry';
+
+import { intakeTestDb } from './registry';
 
 export { intakeTestDb, TEST_TODAY } from './registry';
 
@@ -36,4 +38,12 @@ export function sender(db: Db, user: SessionUser, label = 'intake') {
 			dataDir,
 			...(at ? { at: Date.parse(`${at}T10:00:00+08:00`) } : {})
 		});
+}
+
+/** For route handlers, which call getDb(): the app's own connection, opened afresh in memory and filled with the intake registry. */
+export function freshAppDb() {
+	closeDb();
+	process.env.DATABASE_URL = ':memory:';
+	const db = getDb();
+	return intakeTestDb({ db, sqlite: db.$client });
 }

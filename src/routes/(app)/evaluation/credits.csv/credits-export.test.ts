@@ -1,20 +1,13 @@
 /** Who may export which province's credits, on the intake test registry (all its pilots are in province '32'). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { closeDb, getDb, type Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth';
-import { intakeTestDb, TEST_TODAY } from '$lib/server/testing/registry';
+import { freshAppDb, intakeTestDb, TEST_TODAY } from '$lib/server/testing';
 import * as lists from '$lib/server/evaluation/pass-lists';
 import { GET } from './+server';
 
 const current: { db?: Db } = {};
-/** The handlers' own connection (getDb) on a fresh in-memory database, filled with the intake test registry. */
-function freshDb() {
-	closeDb();
-	process.env.DATABASE_URL = ':memory:';
-	const db = getDb();
-	return intakeTestDb({ db, sqlite: db.$client });
-}
 
 type Event = Parameters<typeof GET>[0];
 let users: ReturnType<typeof intakeTestDb>['users'];
@@ -39,7 +32,7 @@ async function statusOf(user: SessionUser | null, query = ''): Promise<number> {
 const dataRows = async (r: Response) => (await r.text()).split('\r\n').filter(Boolean).slice(1);
 
 beforeEach(() => {
-	const t = freshDb();
+	const t = freshAppDb();
 	current.db = t.db;
 	users = t.users;
 	t.sqlite

@@ -3,8 +3,8 @@
  * with Q-1 passed (three enterprises, E01 with a credit code) and Q-2 not passed, then Q-1 reopened as a correction.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeDb, getDb, type Db } from '$lib/server/db';
-import { intakeTestDb, TEST_TODAY } from '$lib/server/testing/registry';
+import type { Db } from '$lib/server/db';
+import { freshAppDb, TEST_TODAY } from '$lib/server/testing';
 import * as lists from '$lib/server/evaluation/pass-lists';
 import * as decisions from '$lib/server/evaluation/decisions';
 import * as pilots from '$lib/server/registry/pilots';
@@ -12,13 +12,6 @@ import { GET as evaluationsGet } from './+server';
 import { GET as creditsGet } from '../credits/+server';
 
 const current: { db?: Db } = {};
-/** The handlers' own connection (getDb) on a fresh in-memory database, filled with the intake test registry. */
-function freshDb() {
-	closeDb();
-	process.env.DATABASE_URL = ':memory:';
-	const db = getDb();
-	return intakeTestDb({ db, sqlite: db.$client });
-}
 
 const CODE = '91320100MA1TEST01X';
 const REF = '环办科财函〔2026〕9号';
@@ -37,7 +30,7 @@ async function csvLines(r: Response): Promise<string[]> {
 let admin: { userId: number; name: string; ip: null };
 
 beforeEach(() => {
-	const t = freshDb();
+	const t = freshAppDb();
 	current.db = t.db;
 	admin = { userId: t.users.admin.id, name: t.users.admin.username, ip: null };
 	t.sqlite.prepare('UPDATE enterprises SET credit_code = ? WHERE code = ?').run(CODE, 'E01');
