@@ -27,7 +27,7 @@ test('an admin uploads registry files: a bad one is refused row by row and write
 	await page.getByRole('button', { name: '上传' }).click();
 	await expect(page.getByTestId('registry-result')).toContainText('已导入');
 	await expect(page.getByTestId('registry-result')).toContainText('gb18030');
-	await page.goto('/pilots/D-060');
+	await page.goto('/pilots/D-060/enterprises');
 	await expect(page.locator('main')).toContainText('示例新增印染有限公司（示例）');
 	await expect(page.locator('main')).toContainText('91350100M000100Y43');
 

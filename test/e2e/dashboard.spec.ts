@@ -136,6 +136,7 @@ test('the shortlist sorts by a part and exports what it shows; the method page e
 	const best = rows.first();
 	const score = (await best.locator('td.score').textContent())!.trim();
 	await best.locator('a').first().click();
+	await page.getByTestId('pilot-tab-progress').click();
 	await expect(page.getByTestId('score-card')).toContainText(score);
 	await expect(page.getByTestId('score-card').locator('tbody tr')).toHaveCount(6);
 	await page.goto('/pilots?sort=score&dir=desc');

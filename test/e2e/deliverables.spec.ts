@@ -25,7 +25,7 @@ test('an implementer records a public deliverable with a PDF; the ministry finds
 	await page.goto('/pilots');
 	const [code] = await listedCodes(page);
 	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
-	await page.getByTestId('deliverables-link').click();
+	await page.getByTestId('pilot-tab-deliverables').click();
 	await expect(page).toHaveURL(`/pilots/${code}/deliverables`);
 	await expect(page.getByRole('heading', { name: '登记成果' })).toBeVisible();
 	await page.waitForLoadState('networkidle');

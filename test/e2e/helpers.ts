@@ -49,14 +49,14 @@ function valueFor(code: string, value: string): string {
 	return value;
 }
 
-/** Downloads the template of the pilot's first term quarter through its link, fills every value, saves it. */
+/** Downloads the template of the pilot's first open quarter through its link on the data tab, fills every value, saves it. */
 export async function filledTemplate(
 	page: Page,
 	code: string,
 	value: string,
 	dir: string
 ): Promise<{ file: string; period: string }> {
-	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await page.goto(`/pilots/${code}/data`, { waitUntil: 'networkidle' });
 	const link = page.locator('[data-testid^=template-]').first();
 	const period = (await link.getAttribute('data-testid'))!.replace('template-', '');
 	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -29,7 +29,7 @@ test('an implementer fills a template, previews, checks and imports it, then see
 		.getByRole('link', { name: new RegExp(`${code} ${period}`) })
 		.click();
 
-	await expect(page).toHaveURL(new RegExp(`/pilots/${code}\\?quarter=${period}`));
+	await expect(page).toHaveURL(new RegExp(`/pilots/${code}/data\\?quarter=${period}`));
 	await expect(page.getByTestId('quarter-values')).toContainText('1.5');
 	await expect(page.getByTestId('revision-history')).toContainText(`${code}_${period}.csv`);
 	await expect(page.getByTestId('revision-history')).toContainText('implementer');

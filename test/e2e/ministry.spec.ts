@@ -44,7 +44,9 @@ test('a ministry analyst filters by basin 长江 and industry 印染, shares the
 	await expect(page.locator('.facts')).toContainText('印染');
 	await expect(page.getByRole('heading', { name: '实施期' })).toBeVisible();
 	await expect(page.locator('.quarters tbody tr')).toHaveCount(4);
+	await page.getByTestId('pilot-tab-progress').click();
 	await expect(page.getByRole('heading', { name: '基准与目标' })).toBeVisible();
+	await page.getByTestId('pilot-tab-enterprises').click();
 	await expect(page.getByRole('heading', { name: /试点企业/ })).toBeVisible();
 });
 

@@ -8,6 +8,8 @@ test('a ministry analyst opens a pilot’s evaluation pack from its page and pri
 	await page.goto('/pilots/D-001');
 	await page.getByTestId('pack-link').click();
 	await expect(page).toHaveURL('/pilots/D-001/pack');
+	// a print page: the pilot's tabs are not around it
+	await expect(page.getByTestId('pilot-tabs')).toHaveCount(0);
 
 	await expect(page.getByRole('heading', { name: '目标与完成情况' })).toBeVisible();
 	const rows = page.getByTestId('pack-indicators').locator('tbody tr');

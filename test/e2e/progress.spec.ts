@@ -17,6 +17,8 @@ test('an implementer sees a late quarter flagged on the home page and the pilot 
 	await expect(calendar.locator('tr[data-status=late]').first()).toContainText('逾期');
 	await expect(page.getByTestId('progress-cards')).toContainText('总体');
 
+	await page.getByTestId('pilot-tab-progress').click();
+	await expect(page).toHaveURL(`/pilots/${code}/progress`);
 	const chart = page.locator('[data-testid^=chart-]').first();
 	await expect(chart.locator('svg')).toBeVisible();
 	const series = JSON.parse((await chart.getAttribute('data-series'))!) as { name: string; data: (number | null)[] }[];

@@ -79,7 +79,7 @@ test('a province recommends its fifth pilot with attachments, a sixth is refused
 	const link = page.getByTestId('rec-pilot');
 	await expect(link).toBeVisible();
 	const code = (await link.textContent())!.trim();
-	await page.goto(`/pilots/${code}`);
+	await page.goto(`/pilots/${code}/progress`);
 	await expect(page.locator('main')).toContainText('东湖印染园区清洁生产整体审核创新试点');
 	await expect(page.locator('main')).toContainText('氨氮');
 });

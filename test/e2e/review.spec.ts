@@ -17,7 +17,7 @@ test('submit → return with a comment → re-upload and resubmit → approve �
 	const first = await filledTemplate(page, code, '3.5', info.outputDir);
 	const period = first.period;
 	await expect(await upload(page, first.file)).toContainText(/已导入|完全相同/);
-	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await page.goto(`/pilots/${code}/review`, { waitUntil: 'networkidle' });
 	const narrative = page.getByTestId(`narrative-${period}`);
 	await narrative.locator('textarea').fill('本季度完成两项无低费方案。');
 	await narrative.getByRole('button', { name: '保存说明' }).click();
@@ -32,6 +32,8 @@ test('submit → return with a comment → re-upload and resubmit → approve �
 	const row = page.getByTestId('review-queue').locator('tr', { hasText: code });
 	await row.getByRole('link').click();
 	await page.waitForLoadState('networkidle');
+	await page.getByTestId('pilot-tab-review').click();
+	await expect(page).toHaveURL(`/pilots/${code}/review`);
 	await card.locator('textarea').fill('请补充各企业的 VOCs 数据');
 	await card.getByRole('button', { name: '退回' }).click();
 	await expect(card).toHaveAttribute('data-state', 'returned');
@@ -42,14 +44,14 @@ test('submit → return with a comment → re-upload and resubmit → approve �
 	await signIn(page, 'implementer');
 	const second = await filledTemplate(page, code, '3.6', info.outputDir);
 	await expect(await upload(page, second.file)).toContainText('已导入');
-	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await page.goto(`/pilots/${code}/review`, { waitUntil: 'networkidle' });
 	await card.getByRole('button', { name: '提交审核' }).click();
 	await expect(card).toHaveAttribute('data-state', 'submitted');
 
 	// The province approves.
 	await page.context().clearCookies();
 	await signIn(page, 'province');
-	await page.goto(`/pilots/${code}`, { waitUntil: 'networkidle' });
+	await page.goto(`/pilots/${code}/review`, { waitUntil: 'networkidle' });
 	await card.getByRole('button', { name: '通过' }).click();
 	await expect(card).toHaveAttribute('data-state', 'approved');
 

@@ -727,7 +727,6 @@ export const en: Record<keyof typeof zh, string> = {
 	'pilotNav.facts': 'Facts',
 	'pilotNav.viewData': 'See the figures',
 	'pilotNav.files': 'Uploaded files and revisions',
-	'pilotNav.trail': 'Change log (audit)',
 	'pilotNav.progressLead':
 		'Each indicator’s cumulative improvement against what its target expects to date; the charts show the reported values and the target path.',
 	'pilotNav.reviewLead':

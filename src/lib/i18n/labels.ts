@@ -13,7 +13,7 @@ import {
 } from '../domain/taxonomy';
 import { INDICATOR_GROUP_LABELS, indicatorByCode } from '../domain/indicators';
 import { provinceLabel } from '../domain/provinces';
-import { unknown, type Locale } from './';
+import { unknown, type Locale } from './index';
 
 function pick(locale: Locale, labels: Record<string, Bilingual>, code: string | number | null | undefined): string {
 	if (code === null || code === undefined) return unknown(locale);

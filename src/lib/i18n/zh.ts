@@ -700,7 +700,6 @@ export const zh = {
 	'pilotNav.facts': '基本信息',
 	'pilotNav.viewData': '查看数据',
 	'pilotNav.files': '上传的文件与修订',
-	'pilotNav.trail': '变更记录（审计）',
 	'pilotNav.progressLead': '每项指标的累计改进与至今应完成的目标比较；图中为各季度报送值与目标轨迹。',
 	'pilotNav.reviewLead': '每个季度先写进展说明，再提交审核；省级用户审核通过后该季度锁定。'
 } as const;

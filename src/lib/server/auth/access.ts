@@ -3,9 +3,10 @@
  * `scopeOf` and `scopeCondition`, so the rule lives in one place.
  */
 import { error } from '@sveltejs/kit';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
 import { pilots, userPilots } from '../db/schema';
-import { seesAllPilots, type Role, type SessionUser } from './';
+import { seesAllPilots, type Role, type SessionUser } from './index';
 
 export type Scope = { kind: 'all' } | { kind: 'province'; provinceCode: string } | { kind: 'pilots'; userId: number };
 
@@ -37,4 +38,16 @@ export function requireRole(user: SessionUser | null, ...roles: Role[]): Session
 	const u = requireUser(user);
 	if (!roles.includes(u.role)) error(403, 'Forbidden');
 	return u;
+}
+
+/** Whether the user is one of the pilot's own implementers (the pilots they answer for). */
+export function isImplementerOf(db: DbOrTx, user: SessionUser, pilotId: number): boolean {
+	if (user.role !== 'implementer') return false;
+	return (
+		db
+			.select()
+			.from(userPilots)
+			.where(and(eq(userPilots.userId, user.id), eq(userPilots.pilotId, pilotId)))
+			.get() !== undefined
+	);
 }

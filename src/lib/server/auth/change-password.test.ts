@@ -7,7 +7,7 @@ import { systemActor } from '../audit/audit';
 import * as accounts from './users';
 import * as tokens from './tokens';
 import * as sessions from './sessions';
-import type { SessionUser } from './';
+import type { SessionUser } from './index';
 import { changePassword } from './change-password';
 
 const OLD = 'the-old-password';

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
-import { hashPassword, passwordProblem, sessions, type SessionUser } from './';
+import { hashPassword, passwordProblem, sessions, type SessionUser } from './index';
 import { checkPassword } from './sign-in';
 import { revokeAllFor } from './tokens';
 import { translator } from '../../i18n';

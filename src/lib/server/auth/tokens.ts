@@ -9,7 +9,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { apiTokens, users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
-import type { Role, SessionUser } from './';
+import type { Role, SessionUser } from './index';
 
 const PREFIX = 'cpt_';
 

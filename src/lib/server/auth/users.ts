@@ -6,7 +6,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { pilots, userPilots, users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
-import { hashPassword, verifyPassword, passwordProblem, sessions, type Role } from './';
+import { hashPassword, verifyPassword, passwordProblem, sessions, type Role } from './index';
 import { revokeAllFor } from './tokens';
 
 export type NewUser = {

@@ -51,7 +51,8 @@ function firstBadByteLine(bytes: Uint8Array): number {
 export type Encoding = Decoded['encoding'];
 
 /** Which encoding the bytes are in, or where they fail: a UTF-16 mark over bad UTF-16, or the row of the first bad byte. */
-export type Detected = { encoding: Encoding } | { encoding: null; bom: 'utf-16le' | 'utf-16be' | null; row: number | null };
+export type Detected =
+	{ encoding: Encoding } | { encoding: null; bom: 'utf-16le' | 'utf-16be' | null; row: number | null };
 
 const CHUNK = 1 << 16;
 

@@ -1,20 +1,9 @@
 /** Who takes which part in a pilot's evaluation, on top of the scope rule of access.ts (which decides who sees it). */
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { userPilots } from '../db/schema';
 import type { SessionUser } from '../auth';
+import { isImplementerOf } from '../auth/access';
 
-/** Whether the user is one of the pilot's own implementers. */
-export function isImplementerOf(db: DbOrTx, user: SessionUser, pilotId: number): boolean {
-	if (user.role !== 'implementer') return false;
-	return (
-		db
-			.select()
-			.from(userPilots)
-			.where(and(eq(userPilots.userId, user.id), eq(userPilots.pilotId, pilotId)))
-			.get() !== undefined
-	);
-}
+export { isImplementerOf };
 
 /**
  * The role a user acts in on this pilot's evaluation, or null when they take no part: an implementer only for their

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../db';
-import { seedAll } from '.';
+import { seedAll } from './index';
 import { board } from '../evaluation/board';
 import * as lists from '../evaluation/pass-lists';
 import * as credits from '../evaluation/credits';
