@@ -33,6 +33,16 @@ export function create(db: DbOrTx, userId: number, now = Date.now()): { token: s
 	return { token, expiresAt };
 }
 
+/** The columns of a signed-in user, as sessions and API tokens read them. */
+export const USER_COLUMNS = {
+	id: users.id,
+	username: users.username,
+	displayName: users.displayName,
+	role: users.role,
+	provinceCode: users.provinceCode,
+	isDisabled: users.isDisabled
+};
+
 /**
  * The user of a live session, or null when the token is unknown, expired (the row is then
  * deleted) or its user disabled. Extends the expiry when less than half of it is left.
@@ -40,15 +50,7 @@ export function create(db: DbOrTx, userId: number, now = Date.now()): { token: s
 export function validate(db: DbOrTx, token: string, now = Date.now()): { user: SessionUser; expiresAt: number } | null {
 	const id = hashToken(token);
 	const row = db
-		.select({
-			expiresAt: sessions.expiresAt,
-			id: users.id,
-			username: users.username,
-			displayName: users.displayName,
-			role: users.role,
-			provinceCode: users.provinceCode,
-			isDisabled: users.isDisabled
-		})
+		.select({ expiresAt: sessions.expiresAt, ...USER_COLUMNS })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(eq(sessions.id, id))

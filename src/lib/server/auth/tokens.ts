@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from '../db';
 import { apiTokens, users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
 import type { Role, SessionUser } from './index';
+import { USER_COLUMNS } from './sessions';
 
 const PREFIX = 'cpt_';
 
@@ -163,15 +164,7 @@ export function userIdOf(db: Db, token: string): number | null {
 export function authenticate(db: Db, token: string): SessionUser | null {
 	if (!token.startsWith(PREFIX)) return null;
 	const row = db
-		.select({
-			tokenId: apiTokens.id,
-			id: users.id,
-			username: users.username,
-			displayName: users.displayName,
-			role: users.role,
-			provinceCode: users.provinceCode,
-			isDisabled: users.isDisabled
-		})
+		.select({ tokenId: apiTokens.id, ...USER_COLUMNS })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
 		.where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)))

@@ -5,12 +5,11 @@
  * pilot: the caller finds the pilot through pilots.get under its scope. The catalogue and the public list are in
  * deliverables-catalogue.ts, re-exported here.
  */
-import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { deliverables, userPilots, users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
-import { keepRawFile, sanitiseFileName } from '../intake/store';
+import { keepFile, sanitiseFileName } from '../intake/store';
 import { chinaToday } from '../ops/clock';
 import {
 	checkDeliverable,
@@ -112,8 +111,7 @@ const NO_FILE: KeptFile = { fileName: null, size: null, sha256: null };
 
 /** Keeps the file under the data folder (content-addressed) and describes it for the row. */
 function keep(file: DeliverableFile, dataDir?: string): KeptFile {
-	const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-	keepRawFile(file.bytes, sha256, dataDir);
+	const sha256 = keepFile(file.bytes, dataDir);
 	return { fileName: sanitiseFileName(file.fileName), size: file.bytes.length, sha256 };
 }
 

@@ -3,12 +3,11 @@
  * submission to the province (complete, after the term's last quarter), the province's return with a comment or its
  * forwarding to the ministry. Each step is one transaction with its event, the audit entry and the notices.
  */
-import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { summaryEvents, summaryFiles, termSummaries } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
-import { keepRawFile } from '../intake/store';
+import { keepFile } from '../intake/store';
 import {
 	EMPTY_SUMMARY,
 	checkFile,
@@ -245,8 +244,7 @@ export function attach(
 	const existing = current.files.reduce((n, f) => n + f.size, 0);
 	const problems = checkFile({ fileName: file.fileName, size: file.bytes.length }, existing);
 	if (problems.length) return { ok: false, problems };
-	const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-	keepRawFile(file.bytes, sha256, dataDir);
+	const sha256 = keepFile(file.bytes, dataDir);
 	db.transaction((tx) => {
 		tx.insert(summaryFiles)
 			.values({

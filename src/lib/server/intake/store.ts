@@ -1,4 +1,5 @@
 /** Keeping uploaded files: the raw bytes under the data folder, named by their sha256. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,6 +22,13 @@ export function keepRawFile(bytes: Uint8Array, sha256: string, dir = dataDir()):
 	writeFileSync(temp, bytes, { flush: true });
 	renameSync(temp, path);
 	return path;
+}
+
+/** Keeps an attachment's bytes once under their sha256 (as keepRawFile) and returns that sha256. */
+export function keepFile(bytes: Uint8Array, dir = dataDir()): string {
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	keepRawFile(bytes, sha256, dir);
+	return sha256;
 }
 
 /** A file name safe to store and show: no path, no control characters, at most 120 characters. */

@@ -4,13 +4,12 @@
  * deadline; the ministry approves one into the registry (a pilot whose term starts on the approval date, carrying the
  * plan's baselines and targets) or declines it with a reason. Every step is audited and each is one transaction.
  */
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { batches, pilotIndustries, pilots, recommendationFiles, recommendations } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
 import type { Scope } from '../auth/access';
-import { keepRawFile } from '../intake/store';
+import { keepFile } from '../intake/store';
 import { writeDataset } from '../registry/write';
 import { chinaToday } from '../ops/clock';
 import { termEndFor } from '../../domain/periods';
@@ -229,8 +228,7 @@ export function attach(
 	const others = r.files.filter((f) => f.kind !== file.kind).reduce((n, f) => n + f.size, 0);
 	const problems = checkAttachment({ fileName: file.fileName, size: file.bytes.length }, others, settingsOf(r.batch));
 	if (problems.length) return { ok: false, problems };
-	const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-	keepRawFile(file.bytes, sha256, dataDir);
+	const sha256 = keepFile(file.bytes, dataDir);
 	db.transaction((tx) => {
 		tx.delete(recommendationFiles)
 			.where(and(eq(recommendationFiles.recommendationId, r.id), eq(recommendationFiles.kind, file.kind)))
