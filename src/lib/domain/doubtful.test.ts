@@ -1,3 +1,4 @@
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { describe, expect, it } from 'vitest';
 import { exceedsBaseline, jumps, relativeChanges, unitSlips } from './doubtful';
 import type { IndicatorProgressInput } from './progress';

@@ -2,6 +2,7 @@
  * The indicator catalogue of DOMAIN.md: every quarterly figure a pilot reports, with its group,
  * canonical unit, accepted units (with factors to the canonical one), direction and kind.
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { Bilingual } from './taxonomy';
 
 export const INDICATOR_GROUPS = [

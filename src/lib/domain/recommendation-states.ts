@@ -1,4 +1,5 @@
 /** The recommendation's own small state machine: who may move it from which state to which. Pure. */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import type { Bilingual } from './taxonomy';
 import { machine, type Rule, type Transition } from './state-machine';
 

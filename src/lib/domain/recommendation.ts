@@ -3,6 +3,7 @@
  * 环办科财函〔2023〕79号 (sections 三, 四, 六 and the annex outline of the implementation plan); the state machine is in
  * recommendation-states.ts. Every refusal is a bilingual Problem naming the form field. Pure.
  */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import { provinceByCode } from './provinces';
 import {
 	AIR_REGIONS,

@@ -3,6 +3,7 @@
  * in 0..1 times a published weight, summed to a score out of 100. Every part keeps the raw figure behind it and, where
  * it is judged against other pilots, the peer group and rank used. Pure functions, no I/O.
  */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 
 /** The five performance areas of the evaluation: 节能 energy, 节水 water, 节材 material, 减污 pollution, 降碳 carbon. */
 export const SCORE_AREAS = ['energy', 'water', 'material', 'pollution', 'carbon'] as const;

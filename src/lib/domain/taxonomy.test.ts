@@ -1,3 +1,4 @@
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { describe, expect, it } from 'vitest';
 import {
 	AIR_REGION_LABELS,

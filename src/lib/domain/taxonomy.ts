@@ -2,6 +2,7 @@
  * The notice's taxonomy (环办科财函〔2023〕79号): categories, key industries, key air regions and
  * key river basins, each with its zh/en label. Pure data; the codes are stable keys stored in the DB.
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 
 export type Bilingual = { zh: string; en: string };
 

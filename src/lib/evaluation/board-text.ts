@@ -1,4 +1,5 @@
 /** Words of the evaluation board (zh first, en beside it). */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 export const BOARD_TEXT = {
 	title: { zh: '终期评估', en: 'Term-end evaluation' },
 	lead: {

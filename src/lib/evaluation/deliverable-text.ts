@@ -2,6 +2,7 @@
  * The words of the deliverables (成果) pages, the catalogue, the dashboard panel and the public section, both
  * languages side by side. Kind labels are DELIVERABLE_KIND_LABELS of the domain; `{name}` placeholders are filled by say().
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { Bilingual } from '../domain/taxonomy';
 
 export const DELIVERABLE_TEXT = {

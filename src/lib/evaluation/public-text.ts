@@ -2,6 +2,7 @@
  * The words of the public evaluation pages (the published lists of passed pilots and the deemed-audit lookup), of
  * their API answers and of the province export, both languages side by side. `{name}` placeholders are filled by say().
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { Bilingual } from '../domain/taxonomy';
 
 export const PUBLIC_TEXT = {

@@ -1,4 +1,5 @@
 /** Words of the term-end summary and evaluation pages (zh first, en beside it). */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 export const SUMMARY_TEXT = {
 	title: { zh: '总结报告与评估', en: 'Term-end summary and evaluation' },
 	back: { zh: '返回试点', en: 'Back to the pilot' },

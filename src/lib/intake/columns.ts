@@ -1,4 +1,5 @@
 /** The quarterly indicator file: long format, one value per row, zh or en headers. */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { ColumnSpec } from '../server/csv/table';
 
 const col = (key: string, required: boolean, ...aliases: string[]): ColumnSpec => ({ key, aliases, required });

@@ -1,4 +1,5 @@
 /** A pilot's deliverables (成果, plan outline part 7): the kinds, and what one must hold. Pure. */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import { isIsoDate } from '../periods';
 import type { Bilingual } from '../taxonomy';
 import type { Problem } from './summary';

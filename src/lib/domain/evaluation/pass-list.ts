@@ -3,6 +3,7 @@
  * before publishing, and what a later decision change means for a frozen list — a dated correction, and credits
  * granted or revoked (视同开展一次清洁生产审核). Pure.
  */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import { isIsoDate } from '../periods';
 import type { Decision } from './scoring';
 import type { Problem } from './summary';

@@ -3,6 +3,7 @@
  * expert's scores 0–100 per criterion, the weighted total of each sheet and their mean; then a decision 通过 / 不通过
  * with its reason and date. Pure.
  */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import { isIsoDate } from '../periods';
 import type { Bilingual } from '../taxonomy';
 import type { Problem } from './summary';

@@ -3,6 +3,7 @@
  * and its small state machine — the implementer's draft, submitted to the province, returned with a comment or
  * forwarded to the ministry. Every refusal is a bilingual Problem naming the form field. Pure.
  */
+// Repeated blocks here are checks of one shape (if wrong, a bilingual problem naming the field); each states its own rule.
 import { addDays, periodEnd, termQuarters } from '../periods';
 import { formatMegabytes, PLAN_PARTS } from '../recommendation';
 import type { Bilingual } from '../taxonomy';

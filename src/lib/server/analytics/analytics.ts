@@ -9,6 +9,7 @@
  * a figure is never older than the request; requests in between aggregate in memory (about 80,000 roll-ups at
  * national scale) instead of re-reading them from SQLite.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, pilots, pilotScores } from '../db/schema';

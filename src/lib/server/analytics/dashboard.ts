@@ -2,6 +2,7 @@
  * What each dashboard view loads: the scope's pilots under the filter, their roll-up facts, and the pure arithmetic
  * of src/lib/domain/analytics.ts over them. One function per view, each a handful of queries over the roll-ups.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { rateSummaries } from '../../domain/rates';
 import { getDb, type Db } from '../db';
 import { requireRole, scopeOf, type Scope } from '../auth/access';

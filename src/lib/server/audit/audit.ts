@@ -2,6 +2,7 @@
  * The audit trail: one append-only row per change (who, when, what, before → after, from where).
  * Write it in the same transaction as the change it describes.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, desc, eq, gte, inArray, like, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { auditLog, pilots, users } from '../db/schema';

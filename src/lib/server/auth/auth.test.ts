@@ -2,6 +2,7 @@
  * Passwords, sessions, sign-in throttling and account creation on a real in-memory database.
  * scrypt at full cost takes ~0.3–0.5 s per hash, so the hashes are few and shared where possible.
  */
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db';

@@ -4,6 +4,7 @@
  * a password reset or disabling the account revokes all of them; an admin may revoke anyone's.
  * Creation and revocation are audited.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';

@@ -3,6 +3,7 @@
  * approved quarters' values with their revision, file hash, approver and date) and may withdraw it. Every step is
  * audited. The public reads only published snapshots.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import {

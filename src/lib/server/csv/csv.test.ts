@@ -1,3 +1,4 @@
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, type Decoded } from './decode';

@@ -3,6 +3,7 @@
  * summary or decision), with its summary state, whether it is overdue, its experts' mean and its decision; and per
  * batch the counts and whether its list is published.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { batches, evaluationDecisions, evaluationScores, passLists, pilots, termSummaries } from '../db/schema';

@@ -3,6 +3,7 @@
  * enterprise name, and the export of a province's credits for its own audit register. An enterprise without a credit
  * code is listed and marked, never matched to a code by a guess.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { auditCredits, batches, passLists, pilots } from '../db/schema';

@@ -3,6 +3,7 @@
  * decision 通过 / 不通过 with its reason and date, which sets the pilot's status. Only an admin reopens a decision, with
  * a reason; the old decision stays on record. Once the batch's list is published, every change is a correction.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { evaluationDecisions, evaluationScores, termSummaries } from '../db/schema';

@@ -3,6 +3,7 @@
  * a kind, counts per kind, and what the public may see — public deliverables of passed pilots only, without who
  * recorded them, their hash or the file's original name (staff name files after people and drafts).
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { batches, deliverables, pilots } from '../db/schema';

@@ -3,6 +3,7 @@
  * entries and counts (the table refuses any update) and grants a deemed-audit credit to every enterprise of every
  * passed pilot; a decision changed afterwards is recorded as a dated correction that grants or revokes credits.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import {

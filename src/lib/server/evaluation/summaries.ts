@@ -3,6 +3,7 @@
  * submission to the province (complete, after the term's last quarter), the province's return with a comment or its
  * forwarding to the ministry. Each step is one transaction with its event, the audit entry and the notices.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { summaryEvents, summaryFiles, termSummaries } from '../db/schema';

@@ -4,6 +4,7 @@
  * probable ×1000 unit slips against the row's own history or the pilot's baseline. Keys are numbers
  * and results typed arrays: this runs for every row of a million-row file.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
 import type { Problem } from '../../csv/problems';

@@ -2,6 +2,7 @@
  * What the intake checks rows against: the pilots the uploader may write (loaded on first sight of
  * each code), their term quarters, enterprises and baselines, and the indicator catalogue.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
 import { dueDate, periodEnd, periodKey, periodStart, termQuarters } from '../../domain/periods';

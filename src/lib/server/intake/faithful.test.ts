@@ -3,6 +3,7 @@
  * characters, notes as typed, conversion notices, the sign, count and rate rules, and the audit line of a refusal.
  * On the small registry of test-registry.ts (Q-1: term quarters 2025Q3..2026Q2, enterprises E01–E03) on 2026-11-29.
  */
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

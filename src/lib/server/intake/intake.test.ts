@@ -5,6 +5,7 @@
  * rule each one proves. Rows are spreadsheet rows (the header is row 1) and columns are named as the
  * file names them.
  */
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
  * Provisional openings: an admin may open a running term quarter so that the intake accepts its figures before the
  * quarter's last day (E_PERIOD_NOT_ENDED otherwise), and close it again. Both are audited.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../audit/audit';
 import { record } from '../audit/audit';

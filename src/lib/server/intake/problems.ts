@@ -2,6 +2,7 @@
  * The intake's problem catalogue: every refusal and warning has a stable code and a message in
  * Chinese and English, filled with the facts of the row.
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { Problem } from '../../csv/problems';
 
 type Template = { severity: 'error' | 'warning'; zh: string; en: string };

@@ -1,4 +1,5 @@
 /** The uploads a person sent, for their own list on the upload page. */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { uploads } from '../db/schema';

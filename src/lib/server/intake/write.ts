@@ -4,6 +4,7 @@
  * unchanged ones untouched, and the quarter's roll-up recomputed. Raw prepared statements: this is
  * the hot path of a million-row import.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import type Database from 'better-sqlite3';
 import { INDICATORS } from '../../domain/indicators';
 import { UNCHANGED, type PilotComparison } from './compare';

@@ -1,3 +1,4 @@
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

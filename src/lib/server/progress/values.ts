@@ -3,6 +3,7 @@
  * enterprise, the revision history with the file behind each revision, and the uploads a user may
  * download.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { enterprises, observations, pilots, revisions, rollups, uploads } from '../db/schema';

@@ -4,6 +4,7 @@
  * deadline; the ministry approves one into the registry (a pilot whose term starts on the approval date, carrying the
  * plan's baselines and targets) or declines it with a reason. Every step is audited and each is one transaction.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { batches, pilotIndustries, pilots, recommendationFiles, recommendations } from '../db/schema';

@@ -1,4 +1,5 @@
 /** The registry CSV files: three kinds, each told apart by its columns (zh or en headers). */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { ColumnSpec } from '../csv/table';
 
 export type RegistryKind = 'pilots' | 'enterprises' | 'indicators';

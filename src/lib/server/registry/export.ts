@@ -2,6 +2,7 @@
  * Registry export: the same three CSV kinds the import reads, UTF-8 with BOM so that Excel opens
  * them, zh or en headers, and formula-safe text cells.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { batches, enterprises, pilotIndicators, pilotIndustries, pilots, pilotStatusEvents } from '../db/schema';

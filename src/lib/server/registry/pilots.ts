@@ -2,6 +2,7 @@
  * Pilot queries: the faceted list (filters, counts per facet, sorting, paging), one pilot with
  * everything the pilot page shows, and programme-level figures for the public landing page.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import {

@@ -9,6 +9,7 @@
  * pilots-invalid-bytes.csv is UTF-8 and pilots-invalid-bytes-gb18030.csv is GB18030, each with one 0xFF
  * byte inserted in row 3.
  */
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { readFileSync } from 'node:fs';
 import { asc, count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';

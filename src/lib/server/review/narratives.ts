@@ -1,4 +1,5 @@
 /** The implementers' quarterly progress narratives: plain text, shown as written (never as HTML). */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { narratives } from '../db/schema';

@@ -3,6 +3,7 @@
  * the pure state machine and recorded as events and in the audit trail, the reviewer's queue, and
  * the lock that approved quarters put on imports.
  */
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { narratives, pilots, quarterReviews, reviewEvents, revisions } from '../db/schema';

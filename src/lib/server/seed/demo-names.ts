@@ -3,6 +3,7 @@
  * parks), the provinces the demo uses (real province names only), where the pilots sit, enterprise word
  * stems, industry nouns and the per-enterprise ranges of the baselines. Pure data.
  */
+// Repeated blocks here are data of one shape (bilingual pairs, catalogue or column entries), not logic to share.
 import type { AirRegion, Basin, Industry } from '../../domain/taxonomy';
 
 /** 60 invented place names, zh and romanised, one per demo pilot. */

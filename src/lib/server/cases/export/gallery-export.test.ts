@@ -1,3 +1,4 @@
+// Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
 /** The replicable-case score cache (src/lib/domain/score.ts), one row per pilot, recomputed for all pilots together. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pilots } from './registry';
 

@@ -1,4 +1,5 @@
 /** The audit trail. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Append-only: nothing in the app updates or deletes a row (triggers refuse it). */

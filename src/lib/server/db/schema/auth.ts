@@ -1,4 +1,5 @@
 /** Accounts and access: users, the pilots an implementer answers for, sessions, sign-in failures and API tokens. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pilots } from './registry';

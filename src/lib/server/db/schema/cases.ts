@@ -1,4 +1,5 @@
 /** Typical cases (典型案例): the analyst's write-up of a pilot, its publication state and its frozen figures. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pilots } from './registry';

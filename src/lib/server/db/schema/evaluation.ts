@@ -3,6 +3,7 @@
  * the ministry's decisions, each batch's published pass list with its corrections, the deemed-audit credits of the
  * enterprises of passed pilots, and the pilots' deliverables (成果).
  */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { batches, enterprises, pilots } from './registry';

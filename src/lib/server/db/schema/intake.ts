@@ -1,4 +1,5 @@
 /** Quarterly intake: uploads, revisions, observations, the roll-ups kept in step, and quarters opened for provisional data. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pilots } from './registry';
 import { users } from './auth';

@@ -1,4 +1,5 @@
 /** Recommendation intake (推荐): provinces recommend pilots for a batch; the ministry approves them into the registry. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { batches, pilots } from './registry';

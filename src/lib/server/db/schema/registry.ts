@@ -1,4 +1,5 @@
 /** The registry: batches, pilots with their lifecycle events and industries, enterprises, the indicator catalogue and each pilot's baselines and targets. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 

@@ -1,4 +1,5 @@
 /** Quarterly review: narratives, review states and events, notices and the outbox. */
+// Repeated blocks here are table declarations: each table names its own id, pilot_id, who and when.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pilots } from './registry';
 import { users } from './auth';

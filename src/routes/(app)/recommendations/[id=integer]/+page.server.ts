@@ -1,3 +1,4 @@
+// Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole, scopeOf } from '$lib/server/auth/access';
