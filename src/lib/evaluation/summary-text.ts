@@ -10,6 +10,7 @@ export const SUMMARY_TEXT = {
 		en: 'Can be written from {date} (after the term’s last quarter)'
 	},
 	overdue: { zh: '逾期：实施期结束已超过 {days} 天', en: 'Overdue: the term ended more than {days} days ago' },
+	overdueShort: { zh: '逾期', en: 'overdue' },
 	problemsTitle: { zh: '未能保存或提交，请修改以下各项：', en: 'Not saved or submitted; please correct:' },
 	saved: { zh: '草稿已保存', en: 'Draft saved' },
 	submitted: { zh: '已提交省级审核', en: 'Submitted to the province' },

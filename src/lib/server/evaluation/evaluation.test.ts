@@ -297,3 +297,24 @@ describe('overdue reminders', () => {
 		expect([noticeCount(users.imp1.id), noticeCount(users.province.id), noticeCount(ministryId)]).toEqual([1, 2, 2]);
 	});
 });
+
+describe('summaryStatus (the overview’s line)', () => {
+	it('is absent before the summary opens, then not started and overdue, then follows the summary', () => {
+		const { db, pilot, as, users } = setUp();
+		// Q-3's summary opens 2027-10-01
+		expect(summaries.summaryStatus(db, pilot('Q-3'), TODAY)).toBeNull();
+		// Q-1's term ended 2026-08-14: 60 days later it is overdue without a summary
+		expect(summaries.summaryStatus(db, pilot('Q-1'), TODAY)).toEqual({
+			state: null,
+			isDecided: false,
+			isOverdue: true
+		});
+		summaries.save(db, pilot('Q-1'), COMPLETE, 'implementer', as(users.imp1), TODAY);
+		summaries.submit(db, pilot('Q-1'), 'implementer', as(users.imp1), TODAY);
+		expect(summaries.summaryStatus(db, pilot('Q-1'), TODAY)).toEqual({
+			state: 'submitted',
+			isDecided: false,
+			isOverdue: false
+		});
+	});
+});

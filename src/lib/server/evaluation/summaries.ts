@@ -11,6 +11,8 @@ import { record, type Actor } from '../audit/audit';
 import { keepFile } from '../intake/store';
 import {
 	EMPTY_SUMMARY,
+	isSummaryOverdue,
+	summaryOpensOn,
 	checkFile,
 	checkSummaryDraft,
 	checkSummarySubmission,
@@ -284,4 +286,21 @@ export function detach(db: Db, pilot: Pilot, fileId: number, role: SummaryRole, 
 		});
 	});
 	return { ok: true };
+}
+
+/**
+ * Where a pilot stands with its term-end summary, for the overview: its state (null: not started) and whether it is
+ * overdue; null while the summary cannot be written yet and none exists.
+ */
+export function summaryStatus(db: DbOrTx, pilot: Pilot, today: string) {
+	const row = db.select().from(termSummaries).where(eq(termSummaries.pilotId, pilot.id)).get();
+	const opensOn = pilot.termStart ? summaryOpensOn(pilot.termStart) : null;
+	if (!row && (opensOn === null || today < opensOn)) return null;
+	const state = (row?.state ?? null) as SummaryState | null;
+	const isDecided = pilot.status === 'passed' || pilot.status === 'not_passed';
+	return {
+		state,
+		isDecided,
+		isOverdue: !isDecided && isSummaryOverdue(pilot.termEnd, pilot.batch.summaryOverdueDays, state, today)
+	};
 }

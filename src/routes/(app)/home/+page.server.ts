@@ -5,7 +5,7 @@ import * as pilots from '$lib/server/registry/pilots';
 import * as review from '$lib/server/review/review';
 import { pilotProgress } from '$lib/server/progress/progress';
 import { chinaToday } from '$lib/server/ops/clock';
-import { nextSteps } from '../../../lib/domain/next-steps';
+import { nextSteps } from '$lib/domain/next-steps';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -4,7 +4,8 @@ import * as review from '$lib/server/review/review';
 import { canImport } from '$lib/server/auth/tokens';
 import { chinaToday } from '$lib/server/ops/clock';
 import { canWrite, pilotInScope, quartersOf } from './context.server';
-import { nextSteps } from '../../../../lib/domain/next-steps';
+import { nextSteps } from '$lib/domain/next-steps';
+import { summaryStatus } from '$lib/server/evaluation/summaries';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -53,6 +54,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		canUpload: canImport(user.role) && isWriter,
 		canSubmit: isWriter,
 		canReview: user.role === 'province' || user.role === 'admin',
+		/** The term-end summary, once it may be written (or exists). */
+		summary: summaryStatus(db, pilot, today),
 		today
 	};
 };
