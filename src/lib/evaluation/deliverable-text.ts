@@ -66,8 +66,6 @@ export const DELIVERABLE_TEXT = {
 	'catalogue.total': { zh: '合计', en: 'Total' },
 	'catalogue.csv': { zh: '导出 CSV', en: 'Export CSV' },
 	'catalogue.none': { zh: '没有符合条件的成果。', en: 'No deliverables match the filter.' },
-	'panel.title': { zh: '成果', en: 'Deliverables' },
-	'panel.open': { zh: '成果目录', en: 'Catalogue' },
 	'public.title': { zh: '试点成果', en: 'Pilot deliverables' },
 	'public.lead': {
 		zh: '通过评估的试点公开的成果：审核新模式、管理规范与工作指南、技术清单、标准和典型案例。',

@@ -1,5 +1,6 @@
 import * as dashboard from '$lib/server/analytics/dashboard';
 import * as deliverables from '$lib/server/evaluation/deliverables';
+import { DELIVERABLE_KIND_LABELS, type DeliverableKind } from '$lib/domain/evaluation/deliverables';
 import { DIMENSIONS, type Dimension } from '$lib/analytics/dashboard-filter';
 import { METRICS } from '$lib/analytics/dashboard-view';
 import type { PageServerLoad } from './$types';
@@ -18,6 +19,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return {
 		view,
 		...dashboard.overview(db, scope, filter, view),
-		deliverables: deliverables.countsByKind(db, scope, filter)
+		/** Counts per kind with the kinds' names, so that the page carries no deliverable module of its own. */
+		deliverables: Object.entries(deliverables.countsByKind(db, scope, filter)).map(([kind, n]) => ({
+			kind,
+			n,
+			label: DELIVERABLE_KIND_LABELS[kind as DeliverableKind]
+		}))
 	};
 };
