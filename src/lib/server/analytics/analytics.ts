@@ -30,37 +30,47 @@ type PilotData = {
 	/** The quarters a province has approved. */
 	approved: Set<string>;
 };
-type Model = { key: string; byPilot: Map<number, PilotData> };
+/** The read model and the data version it holds: the last revision, the last audit entry, the number of pilots. */
+type Model = { key: string; revision: number; audit: number; pilots: number; byPilot: Map<number, PilotData> };
+type Version = { revision: number; audit: number; pilots: number; key: string };
 
 const models = new WeakMap<object, Model>();
 
-function versionOf(db: Db): string {
+function versionOf(db: Db): Version {
 	const row = db.get<{ r: number | null; a: number | null; p: number }>(
 		sql`SELECT (SELECT MAX(id) FROM revisions) AS r, (SELECT MAX(id) FROM audit_log) AS a, (SELECT COUNT(*) FROM pilots) AS p`
 	);
-	return `${row.r}:${row.a}:${row.p}`;
+	const [revision, audit, pilots] = [row.r ?? 0, row.a ?? 0, row.p];
+	return { revision, audit, pilots, key: `${revision}:${audit}:${pilots}` };
 }
 
-function load(db: Db, key: string): Model {
+const emptyData = (): PilotData => ({
+	industries: [],
+	enterprises: 0,
+	quarters: new Map(),
+	baselines: new Map(),
+	termFacts: new Map(),
+	approved: new Set()
+});
+
+/** Reads the model's data of the given pilots (all of them: null) from the tables. */
+function read(db: Db, ids: readonly number[] | null): Map<number, PilotData> {
 	const byPilot = new Map<number, PilotData>();
+	for (const id of ids ?? []) byPilot.set(id, emptyData());
 	const of = (id: number) => {
 		let data = byPilot.get(id);
-		if (!data)
-			byPilot.set(
-				id,
-				(data = {
-					industries: [],
-					enterprises: 0,
-					quarters: new Map(),
-					baselines: new Map(),
-					termFacts: new Map(),
-					approved: new Set()
-				})
-			);
+		if (!data) byPilot.set(id, (data = emptyData()));
 		return data;
 	};
+	const only =
+		ids === null
+			? sql`1 = 1`
+			: sql`pilot_id IN (${sql.join(
+					ids.map((id) => sql`${id}`),
+					sql`, `
+				)})`;
 	for (const [id, period, code, value] of db.values<[number, string, string, number]>(
-		sql`SELECT pilot_id, period, indicator_code, value FROM rollups ORDER BY pilot_id, indicator_code, period`
+		sql`SELECT pilot_id, period, indicator_code, value FROM rollups WHERE ${only} ORDER BY pilot_id, indicator_code, period`
 	)) {
 		const quarters = of(id).quarters;
 		const list = quarters.get(code);
@@ -68,27 +78,68 @@ function load(db: Db, key: string): Model {
 		else quarters.set(code, [{ period, value }]);
 	}
 	for (const [id, code, baseline] of db.values<[number, string, number]>(
-		sql`SELECT pilot_id, indicator_code, baseline FROM pilot_indicators WHERE baseline IS NOT NULL`
+		sql`SELECT pilot_id, indicator_code, baseline FROM pilot_indicators WHERE baseline IS NOT NULL AND ${only}`
 	))
 		of(id).baselines.set(code, baseline);
-	for (const [id, industry] of db.values<[number, string]>(sql`SELECT pilot_id, industry FROM pilot_industries`))
+	for (const [id, industry] of db.values<[number, string]>(
+		sql`SELECT pilot_id, industry FROM pilot_industries WHERE ${only}`
+	))
 		of(id).industries.push(industry);
-	for (const [id, n] of db.values<[number, number]>(sql`SELECT pilot_id, COUNT(*) FROM enterprises GROUP BY pilot_id`))
+	for (const [id, n] of db.values<[number, number]>(
+		sql`SELECT pilot_id, COUNT(*) FROM enterprises WHERE ${only} GROUP BY pilot_id`
+	))
 		of(id).enterprises = n;
 	for (const [id, period] of db.values<[number, string]>(
-		sql`SELECT pilot_id, period FROM quarter_reviews WHERE state = 'approved'`
+		sql`SELECT pilot_id, period FROM quarter_reviews WHERE state = 'approved' AND ${only}`
 	))
 		of(id).approved.add(period);
 	for (const [id, data] of byPilot) data.termFacts = factsOf(id, data, () => true);
-	return { key, byPilot };
+	return byPilot;
 }
 
-/** The read model for the database's current data, reloaded when the data changed since it was last read. */
+/** Audit actions that change nothing the model holds (imports are followed through their revisions instead). */
+const OUTSIDE_THE_MODEL =
+	/^(import|summary|evaluation|passlist|deliverable|case|user|token|session|narrative|period|recommendation\.(create|save|attach|submit|withdraw|decline))\b/;
+
+/**
+ * The pilots whose model data changed since `since` — those with a new revision or a review step — or null when a
+ * change reaches beyond single pilots (a registry edit, a new pilot, anything not known to be harmless), which calls
+ * for reading the model whole.
+ */
+function changedSince(db: Db, since: Model, now: Version): number[] | null {
+	if (now.pilots !== since.pilots || now.revision < since.revision || now.audit < since.audit) return null;
+	const ids = new Set(
+		db.values<[number]>(sql`SELECT DISTINCT pilot_id FROM revisions WHERE id > ${since.revision}`).map(([id]) => id)
+	);
+	for (const [action, entityId] of db.values<[string, string | null]>(
+		sql`SELECT action, entity_id FROM audit_log WHERE id > ${since.audit}`
+	)) {
+		if (action.startsWith('review.')) {
+			const id = Number((entityId ?? '').split('/')[0]);
+			if (!Number.isInteger(id) || id <= 0) return null;
+			ids.add(id);
+		} else if (!OUTSIDE_THE_MODEL.test(action)) return null;
+	}
+	return [...ids];
+}
+
+/**
+ * The read model for the database's current data. When the data changed since it was last read, only the pilots an
+ * import or a review step touched are read again (the rest is kept); any other change reads the model whole.
+ */
 export function model(db: Db): Model {
-	const key = versionOf(db);
-	let current = models.get(db.$client);
-	if (!current || current.key !== key) models.set(db.$client, (current = load(db, key)));
-	return current;
+	const now = versionOf(db);
+	const current = models.get(db.$client);
+	if (current && current.key === now.key) return current;
+	const changed = current ? changedSince(db, current, now) : null;
+	let byPilot: Map<number, PilotData>;
+	if (current && changed !== null) {
+		byPilot = new Map(current.byPilot);
+		for (const [id, data] of read(db, changed)) byPilot.set(id, data);
+	} else byPilot = read(db, null);
+	const next: Model = { ...now, byPilot };
+	models.set(db.$client, next);
+	return next;
 }
 
 const EMPTY = { industries: [], enterprises: 0 };
