@@ -237,7 +237,7 @@ function demoPdf(title: string): Uint8Array {
 
 const KINDS = [
 	{ kind: 'norm', zh: '清洁生产简易审核工作指南', en: 'Guide to simplified cleaner-production audits' },
-	{ kind: 'model', zh: '园区整体审核新模式', en: 'A whole-park audit model' },
+	{ kind: 'model', zh: '清洁生产审核新模式', en: 'A new audit model' },
 	{ kind: 'tech_list', zh: '清洁生产适用技术清单', en: 'List of applicable cleaner-production techniques' },
 	{ kind: 'case', zh: '典型案例汇编', en: 'Collected typical cases' },
 	{ kind: 'standard', zh: '清洁生产评价团体标准（草案）', en: 'Cleaner-production assessment standard (draft)' }
