@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { isLocale, loadEnglish, LOCALE_COOKIE } from '$lib/i18n';
 import { log } from '$lib/server/ops/log';
-import { logLimited, rateLimitedResponse } from '$lib/server/ops/rate-limit';
+import { logLimited, rateLimitedResponse, takeAnonymousApiRequest } from '$lib/server/ops/rate-limit';
 import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
 import { registerShutdown } from '$lib/server/ops/shutdown';
 
@@ -56,13 +56,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The API's per-token and per-user limits (src/lib/server/auth/api-limit.ts): a 429 response when this bearer
- * token, or its user with all their tokens together, is over the limit; otherwise null.
+ * The API's limits (src/lib/server/auth/api-limit.ts): a 429 response when this bearer token, or its user with all
+ * their tokens together, is over the limit — or, for a request without a token (the public endpoints), its address;
+ * otherwise null.
  */
 function apiLimit(event: RequestEvent): Response | null {
 	if (!event.url.pathname.startsWith('/api/')) return null;
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	if (!bearer) return null;
+	if (!bearer) {
+		const address = clientAddress(event);
+		if (address === null) return null;
+		const verdict = takeAnonymousApiRequest(address);
+		if (verdict.ok) return null;
+		logLimited('api', verdict, { path: event.url.pathname, ip: address });
+		return rateLimitedResponse('api', verdict);
+	}
 	const outcome = takeApiCall(getDb(), bearer);
 	if (outcome.ok) return null;
 	logLimited('api', outcome.verdict, { path: event.url.pathname, ip: clientAddress(event) });

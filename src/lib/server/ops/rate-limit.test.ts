@@ -4,6 +4,7 @@ import {
 	rateLimitedResponse,
 	resetLimiters,
 	SlidingWindow,
+	takeAnonymousApiRequest,
 	takeApiRequest,
 	takeUpload,
 	uploadLimiter
@@ -139,6 +140,16 @@ describe('the process limiters', () => {
 		expect(takeUpload(7).ok).toBe(true);
 		expect(takeUpload(7).ok).toBe(false);
 		expect(takeUpload(8).ok).toBe(true);
+	});
+
+	it('limit requests without a token by their address, apart from any token', () => {
+		resetLimiters();
+		vi.stubEnv('API_RATE_PER_MINUTE', '2');
+		expect(takeAnonymousApiRequest('203.0.113.5').ok).toBe(true);
+		expect(takeAnonymousApiRequest('203.0.113.5').ok).toBe(true);
+		expect(takeAnonymousApiRequest('203.0.113.5').ok).toBe(false);
+		expect(takeAnonymousApiRequest('203.0.113.6').ok).toBe(true);
+		expect(takeApiRequest('203.0.113.5').ok).toBe(true);
 	});
 });
 

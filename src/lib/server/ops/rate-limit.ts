@@ -120,6 +120,14 @@ export function takeApiRequest(bearer: string): Verdict {
 	return apiLimiter().take(createHash('sha256').update(bearer).digest('hex'));
 }
 
+/**
+ * Counts one API request made without a token (the public list and credit endpoints, or a call that will answer 401)
+ * against the caller's address, at the same rate as a token.
+ */
+export function takeAnonymousApiRequest(address: string): Verdict {
+	return apiLimiter().take(`address:${address}`);
+}
+
 /** Counts one upload attempt (check or import, web or API) by the user. */
 export function takeUpload(userId: number): Verdict {
 	return uploadLimiter().take(`user:${userId}`);
