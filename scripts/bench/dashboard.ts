@@ -7,7 +7,7 @@
  *   median and p95 of each dashboard view, with and without filters, beside the bare roll-up GROUP BYs and the
  *   same GROUP BY over the raw observations;
  *   the gzipped JS the dashboard route loads, from the client build manifest (`npm run build` first);
- *   a summary against the goals (p50 ≤ 50 ms per view, route JS ≤ 250 KB gzipped).
+ *   a summary against the goals (p50 ≤ 50 ms per view, route JS ≤ 200 KB gzipped, the on-demand chart chunk reported beside it).
  * `--route` measures another page's JS instead (a route id such as `/(app)/pilots/[code]`, or its +page.svelte).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -37,7 +37,8 @@ const RUNS = 30;
 const WARMUPS = 3;
 const RAW_RUNS = 3;
 const GOAL_P50_MS = 50;
-const GOAL_JS_KB = 250;
+/** Issue 16: the JS a dashboard page loads before its charts (the chart library follows on demand). */
+const GOAL_JS_KB = 200;
 const GZIP_LEVEL = 9;
 /** A day on which every quarter of both batches is due (2025Q4 was due on 2026-01-15). */
 const ALL_DUE = '2026-06-30';
@@ -278,10 +279,17 @@ export function fillRollups(sqlite: ReturnType<typeof openDb>['sqlite']): void {
 
 // ── the route's JS ──────────────────────────────────────────────────────────────────────────────────────────────
 
-type ManifestChunk = { file: string; name?: string; src?: string; isEntry?: boolean; imports?: string[] };
+type ManifestChunk = {
+	file: string;
+	name?: string;
+	src?: string;
+	isEntry?: boolean;
+	imports?: string[];
+	dynamicImports?: string[];
+};
 
 /** The gzipped size of every JS chunk the route loads (node entries of its layouts and page, the client entries). */
-function routeJs(routeId: string): { lines: string[]; totalKb: number | null } {
+function routeJs(routeId: string): { lines: string[]; totalKb: number | null; lazyKb?: number } {
 	const out = '.svelte-kit/output';
 	const manifestPath = `${out}/client/.vite/manifest.json`;
 	const serverManifestPath = `${out}/server/manifest-full.js`;
@@ -369,6 +377,21 @@ function routeJs(routeId: string): { lines: string[]; totalKb: number | null } {
 		const imports = /export const imports = \[([^\]]*)\]/.exec(text);
 		for (const f of imports?.[1].match(/"[^"]+"/g) ?? []) preload.add(f.slice(1, -1).replace(/^_app\/immutable\//, ''));
 	}
+	// what the route's code imports on demand (the chart library, when the first chart mounts), beyond the above
+	const lazy = new Set<string>();
+	const visitLazy = (key: string) => {
+		if (seen.has(key) || lazy.has(key)) return;
+		lazy.add(key);
+		for (const k of manifest[key].imports ?? []) visitLazy(k);
+	};
+	// (not the router's: app.js imports every route's node on demand)
+	for (const key of seen)
+		if (key !== appKey && key !== startKey) for (const k of manifest[key].dynamicImports ?? []) visitLazy(k);
+	const lazyFiles = [...new Set([...lazy].map((k) => manifest[k].file))].filter((f) => f.endsWith('.js'));
+	const lazyGz = lazyFiles.reduce(
+		(n, f) => n + gzipSync(readFileSync(join(out, 'client', f)), { level: GZIP_LEVEL }).length,
+		0
+	);
 	const ours = new Set(files.map((f) => f.replace(/^_app\/immutable\//, '')));
 	const same = preload.size === ours.size && [...ours].every((f) => preload.has(f));
 	const builtAt = statSync(manifestPath).mtimeMs;
@@ -388,9 +411,10 @@ function routeJs(routeId: string): { lines: string[]; totalKb: number | null } {
 			.map(
 				(x) =>
 					`  ${x.file.padEnd(48)}${(x.gz / KB).toFixed(1).padStart(8)} KB gz${(x.raw / KB).toFixed(1).padStart(9)} KB raw  ${nameOf.get(x.file)}`
-			)
+			),
+		`on demand (the chart library when the first chart mounts; the English table on English pages): ${lazyFiles.length} JS files, ${(lazyGz / KB).toFixed(1)} KB gzipped`
 	];
-	return { lines, totalKb: gz / KB };
+	return { lines, totalKb: gz / KB, lazyKb: lazyGz / KB };
 }
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -579,6 +603,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 			`≤ ${GOAL_JS_KB} KB`,
 			js.totalKb === null ? 'not measured' : js.totalKb <= GOAL_JS_KB ? 'PASS' : 'MISS'
 		);
+		if (js.totalKb !== null && js.lazyKb !== undefined)
+			row(`  … with its on-demand chunks (charts)`, `${(js.totalKb + js.lazyKb).toFixed(1)} KB gz`, '—', '');
 		console.log(`\ntotal run time ${totalS.toFixed(1)} s`);
 	} finally {
 		// BENCH_KEEP=1 keeps the database for a closer look (EXPLAIN, sqlite3)

@@ -49,6 +49,9 @@ export type EChartsOption = echarts.ComposeOption<
 
 export { echarts };
 
+/** An ECharts instance, for code that holds one without importing the library eagerly. */
+export type EChartsInstance = echarts.ECharts;
+
 /**
  * The chart as a standalone SVG document string, rendered without a DOM (server, tests, static
  * exports). The instance is always disposed, also when setOption throws.
@@ -63,17 +66,4 @@ export function renderSvg(option: EChartsOption, size: { width: number; height: 
 	}
 }
 
-/** One series as exposed to tests: its name and its data exactly as given to ECharts. */
-export type SeriesSummary = { name: string | null; data: unknown[] };
-
-/**
- * The names and data of the option's series, in order (`series` may be one object or a list);
- * what `Chart.svelte` puts in `data-series`, so e2e tests can read the chart without pixels.
- */
-export function seriesSummary(option: EChartsOption): SeriesSummary[] {
-	const series = option.series === undefined ? [] : Array.isArray(option.series) ? option.series : [option.series];
-	return series.map((s) => ({
-		name: s.name === undefined ? null : String(s.name),
-		data: Array.isArray(s.data) ? [...s.data] : []
-	}));
-}
+export { seriesSummary, type SeriesSummary } from './series-summary';
