@@ -2,7 +2,7 @@
  * The replicable-case scores, cached in `pilot_scores`. A score ranks a pilot against its peers, so when any pilot's
  * figures or statuses change every score is recomputed together, from the term-to-date roll-ups of all pilots.
  */
-import { count, eq, isNull } from 'drizzle-orm';
+import { count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { pilots, pilotScores } from '../db/schema';
 import * as analytics from './analytics';
@@ -11,25 +11,58 @@ import { scorePilots, type PilotScore } from '../../domain/score';
 
 export type ScoreDetail = Pick<PilotScore, 'parts' | 'rank'>;
 
-/** Recomputes and stores every pilot's score in one transaction; returns how many were scored. */
+/**
+ * Recomputes every pilot's score (they rank against each other) and stores, in one transaction, only the rows that
+ * differ from what is stored — after one pilot's import that is a few rows, not all; returns how many were scored.
+ */
 export function refreshScores(db: Db, today: string): number {
 	const rows = analytics.pilotRows(db, { kind: 'all' }, {});
 	const facts = analytics.facts(db, rows, {});
 	const scores = scorePilots(rows.map((p) => scoreInputOf(p, facts)));
+	const stored = new Map(
+		db
+			.select()
+			.from(pilotScores)
+			.all()
+			.map((r) => [r.pilotId, r])
+	);
 	db.transaction((tx) => {
-		tx.delete(pilotScores).run();
-		scores.forEach((s, i) =>
-			tx
-				.insert(pilotScores)
-				.values({
-					pilotId: rows[i].id,
-					score: s.score,
-					isCandidate: s.isCandidate,
-					detail: JSON.stringify({ parts: s.parts, rank: s.rank } satisfies ScoreDetail),
-					computedOn: today
-				})
-				.run()
-		);
+		const upsert = tx
+			.insert(pilotScores)
+			.values({
+				pilotId: sql.placeholder('pilotId'),
+				score: sql.placeholder('score'),
+				isCandidate: sql.placeholder('isCandidate'),
+				detail: sql.placeholder('detail'),
+				computedOn: sql.placeholder('computedOn')
+			})
+			.onConflictDoUpdate({
+				target: pilotScores.pilotId,
+				set: {
+					score: sql`excluded.score`,
+					isCandidate: sql`excluded.is_candidate`,
+					detail: sql`excluded.detail`,
+					computedOn: sql`excluded.computed_on`
+				}
+			})
+			.prepare();
+		scores.forEach((s, i) => {
+			const pilotId = rows[i].id;
+			const detail = JSON.stringify({ parts: s.parts, rank: s.rank } satisfies ScoreDetail);
+			const before = stored.get(pilotId);
+			stored.delete(pilotId);
+			if (
+				before &&
+				before.score === s.score &&
+				before.isCandidate === s.isCandidate &&
+				before.detail === detail &&
+				before.computedOn === today
+			)
+				return;
+			upsert.run({ pilotId, score: s.score, isCandidate: s.isCandidate ? 1 : 0, detail, computedOn: today });
+		});
+		// scores of pilots no longer listed (none today: pilots are never deleted) do not linger
+		for (const pilotId of stored.keys()) tx.delete(pilotScores).where(eq(pilotScores.pilotId, pilotId)).run();
 	});
 	return scores.length;
 }
