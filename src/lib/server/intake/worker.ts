@@ -6,13 +6,18 @@
 import { parentPort } from 'node:worker_threads';
 import { openDb } from '../db';
 import { importIndicators, type IntakeOptions } from './index';
+import { refreshStaleStatuses } from '../progress/statuses';
 
 type Job = { bytes: Uint8Array; options: IntakeOptions; databaseUrl: string | undefined };
 
 parentPort!.on('message', async (job: Job) => {
 	const { db, sqlite } = openDb(job.databaseUrl);
 	try {
-		parentPort!.postMessage({ ok: true, summary: await importIndicators(db, job.bytes, job.options) });
+		const summary = await importIndicators(db, job.bytes, job.options);
+		// the statuses of the pilots it touched, here rather than on the next page's request (scores stay with the
+		// server: they rank every pilot and take one pass)
+		if (summary.isWritten) refreshStaleStatuses(db, job.options.today);
+		parentPort!.postMessage({ ok: true, summary });
 	} catch (e) {
 		parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 	} finally {

@@ -3,7 +3,7 @@
  * and attainment, and the worst report status. They depend on the day, so a row computed on another
  * day (or marked stale by an import) is recomputed before a list is read.
  */
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { pilots } from '../db/schema';
 import * as pilotQueries from '../registry/pilots';
@@ -19,19 +19,42 @@ export function worstReport(calendar: CalendarEntry[]): 'missing' | 'late' | 'on
 }
 
 /**
- * Recomputes the cached statuses of every pilot not computed today, then every score (which depend on them and on
- * each other); returns how many pilots it refreshed.
+ * Recomputes the cached statuses of every pilot not computed today, then — when anything changed — every score (which
+ * depend on them and on each other); returns how many pilots' statuses it refreshed.
  */
 export function refreshStale(db: Db, today = chinaToday()): number {
+	const refreshed = refreshStaleStatuses(db, today);
+	// scores rank pilots against each other, so one changed pilot moves the others' parts too: they are computed again
+	// whenever the data changed since they last were (an import's worker refreshes statuses, not scores), or the day
+	const key = `${today}:${dataVersion(db)}`;
+	if (refreshed > 0 || scoredAt.get(db.$client) !== key || scores.isIncomplete(db)) {
+		scores.refreshScores(db, today);
+		scoredAt.set(db.$client, key);
+	}
+	return refreshed;
+}
+
+/** Per connection, the data version the scores were last computed at. */
+const scoredAt = new WeakMap<object, string>();
+
+function dataVersion(db: Db): string {
+	const row = db.get<{ r: number | null; a: number | null; p: number }>(
+		sql`SELECT (SELECT MAX(id) FROM revisions) AS r, (SELECT MAX(id) FROM audit_log) AS a, (SELECT COUNT(*) FROM pilots) AS p`
+	);
+	return `${row.r}:${row.a}:${row.p}`;
+}
+
+/**
+ * Recomputes the cached statuses of every pilot not computed today, and only those (no scores); returns how many. The
+ * intake's worker calls it right after an import, so that the next page does not pay for the pilots it touched.
+ */
+export function refreshStaleStatuses(db: Db, today = chinaToday()): number {
 	const stale = db
 		.select({ code: pilots.code })
 		.from(pilots)
 		.where(or(isNull(pilots.statusComputedOn), ne(pilots.statusComputedOn, today)))
 		.all();
-	if (stale.length === 0) {
-		if (scores.isIncomplete(db)) scores.refreshScores(db, today);
-		return 0;
-	}
+	if (stale.length === 0) return 0;
 	const records = pilotQueries.forProgress(
 		db,
 		stale.map((s) => s.code)
@@ -57,8 +80,6 @@ export function refreshStale(db: Db, today = chinaToday()): number {
 				.run();
 		}
 	});
-	// scores rank pilots against each other, so one changed pilot moves the others' parts too
-	scores.refreshScores(db, today);
 	return stale.length;
 }
 
