@@ -7,11 +7,14 @@
 // Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db';
+import { writeIfFree, type Db, type DbOrTx } from '../db';
 import { apiTokens, users } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
 import type { Role, SessionUser } from './index';
 import { USER_COLUMNS } from './sessions';
+
+/** How precisely a token's last use is kept. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 const PREFIX = 'cpt_';
 
@@ -165,13 +168,16 @@ export function userIdOf(db: Db, token: string): number | null {
 export function authenticate(db: Db, token: string): SessionUser | null {
 	if (!token.startsWith(PREFIX)) return null;
 	const row = db
-		.select({ tokenId: apiTokens.id, ...USER_COLUMNS })
+		.select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, ...USER_COLUMNS })
 		.from(apiTokens)
 		.innerJoin(users, eq(users.id, apiTokens.userId))
 		.where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)))
 		.get();
 	if (!row || row.isDisabled) return null;
-	db.update(apiTokens).set({ lastUsedAt: Date.now() }).where(eq(apiTokens.id, row.tokenId)).run();
+	// "last used" to the minute, written only when the database is free: never worth stalling a request for
+	const now = Date.now();
+	if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS)
+		writeIfFree(db, () => db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId)).run());
 	const { id, username, displayName, role, provinceCode } = row;
 	return { id, username, displayName, role: role as Role, provinceCode };
 }

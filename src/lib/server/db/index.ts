@@ -91,3 +91,23 @@ export function closeDb(): void {
 	shared?.sqlite.close();
 	shared = null;
 }
+
+/**
+ * Runs a write that may be skipped rather than waited for: with no busy timeout, so that on the server's one thread a
+ * write lock held elsewhere (an import's transaction in the intake worker) never stalls every request. Returns false
+ * when the database was busy and nothing was written; other errors are thrown.
+ */
+export function writeIfFree(db: Db, write: () => void): boolean {
+	const sqlite = db.$client;
+	const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+	sqlite.pragma('busy_timeout = 0');
+	try {
+		write();
+		return true;
+	} catch (e) {
+		if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+		throw e;
+	} finally {
+		sqlite.pragma(`busy_timeout = ${timeout}`);
+	}
+}

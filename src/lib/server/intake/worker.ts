@@ -16,7 +16,13 @@ parentPort!.on('message', async (job: Job) => {
 		const summary = await importIndicators(db, job.bytes, job.options);
 		// the statuses of the pilots it touched, here rather than on the next page's request (scores stay with the
 		// server: they rank every pilot and take one pass)
-		if (summary.isWritten) refreshStaleStatuses(db, job.options.today);
+		if (summary.isWritten)
+			try {
+				refreshStaleStatuses(db, job.options.today);
+			} catch {
+				// the import itself is committed; a page's request refreshes the statuses instead (e.g. SQLITE_BUSY while
+				// the server writes its own)
+			}
 		parentPort!.postMessage({ ok: true, summary });
 	} catch (e) {
 		parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -3,9 +3,10 @@
  * against its target, the group and overall status, and the doubtful values — computed from the
  * roll-ups the intake keeps, with the pure functions of src/lib/domain.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { pilotIndustries, revisions, rollups, uploads } from '../db/schema';
+import { revisions, rollups, uploads } from '../db/schema';
+import * as analytics from '../analytics/analytics';
 import { INDICATORS, indicatorByCode } from '../../domain/indicators';
 import {
 	calendar,
@@ -41,19 +42,19 @@ function firstSubmissions(db: Db, pilotId: number): Record<string, string> {
 	return Object.fromEntries(rows.map((r) => [r.period, chinaToday(r.at)]));
 }
 
-/** Quarter-on-quarter changes of the same indicator at other pilots of the same primary industry. */
+/**
+ * Quarter-on-quarter changes of the same indicator at other pilots of the same primary industry, from the dashboard's
+ * in-memory read model of the roll-ups (kept up to date on every request) rather than a query per indicator.
+ */
 function peerChanges(db: Db, pilotId: number, industry: string | undefined, code: string): number[] {
 	if (!industry) return [];
-	const rows = db
-		.select({ pilotId: rollups.pilotId, period: rollups.period, value: rollups.value })
-		.from(rollups)
-		.innerJoin(pilotIndustries, eq(pilotIndustries.pilotId, rollups.pilotId))
-		.where(and(eq(pilotIndustries.industry, industry), eq(rollups.indicatorCode, code), ne(rollups.pilotId, pilotId)))
-		.orderBy(rollups.pilotId, rollups.period)
-		.all();
-	const byPilot = new Map<number, { period: string; value: number }[]>();
-	for (const r of rows) byPilot.set(r.pilotId, [...(byPilot.get(r.pilotId) ?? []), r]);
-	return [...byPilot.values()].flatMap((series) => relativeChanges(series));
+	const out: number[] = [];
+	for (const [id, data] of analytics.model(db).byPilot) {
+		if (id === pilotId || !data.industries.includes(industry)) continue;
+		const series = data.quarters.get(code);
+		if (series) out.push(...relativeChanges(series));
+	}
+	return out;
 }
 
 export type PilotProgress = ReturnType<typeof pilotProgress>;
