@@ -77,6 +77,8 @@ export type IntakeOptions = {
 	/** The day periods must have begun by (tests set it; default today in China). */
 	today?: string;
 	dataDir?: string;
+	/** Runs inside the import's transaction after its writes, with the codes of the pilots it wrote (the worker refreshes their statuses). */
+	afterWrite?: (db: Db, pilotCodes: string[]) => void;
 };
 
 /** A summary of nothing yet: no rows, no problems, nothing written; the start of every outcome, refusals included. */
@@ -247,6 +249,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 				}
 			}
 		);
+		options.afterWrite?.(db, [...new Set(summary.revisions.map((r) => r.pilotCode))]);
 	});
 	summary.isWritten = true;
 	return finish();

@@ -6,23 +6,19 @@
 import { parentPort } from 'node:worker_threads';
 import { openDb } from '../db';
 import { importIndicators, type IntakeOptions } from './index';
-import { refreshStaleStatuses } from '../progress/statuses';
+import { refreshStatusesOf } from '../progress/statuses';
 
 type Job = { bytes: Uint8Array; options: IntakeOptions; databaseUrl: string | undefined };
 
 parentPort!.on('message', async (job: Job) => {
 	const { db, sqlite } = openDb(job.databaseUrl);
 	try {
-		const summary = await importIndicators(db, job.bytes, job.options);
-		// the statuses of the pilots it touched, here rather than on the next page's request (scores stay with the
-		// server: they rank every pilot and take one pass)
-		if (summary.isWritten)
-			try {
-				refreshStaleStatuses(db, job.options.today);
-			} catch {
-				// the import itself is committed; a page's request refreshes the statuses instead (e.g. SQLITE_BUSY while
-				// the server writes its own)
-			}
+		// the statuses of the pilots it touches, in its own transaction, so that no page request finds them stale and
+		// pays for them on the server's one thread (scores stay with the server: they rank every pilot in one pass)
+		const summary = await importIndicators(db, job.bytes, {
+			...job.options,
+			afterWrite: (tx, codes) => refreshStatusesOf(tx, codes, job.options.today)
+		});
 		parentPort!.postMessage({ ok: true, summary });
 	} catch (e) {
 		parentPort!.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { intakeTestDb, sender, TEST_TODAY } from '../testing';
-import { refreshStale, refreshStaleStatuses } from './statuses';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { intakeFile, intakeTestDb, sender, TEST_TODAY } from '../testing';
+import { refreshStale, refreshStaleStatuses, refreshStatusesOf } from './statuses';
 
 const scoreOf = (sqlite: ReturnType<typeof intakeTestDb>['sqlite'], code: string) =>
 	sqlite
@@ -29,5 +32,30 @@ describe('cached statuses and scores', () => {
 		const after = scoreOf(sqlite, 'Q-1');
 		expect(refreshStale(db, TEST_TODAY)).toBe(0);
 		expect(scoreOf(sqlite, 'Q-1')).toEqual(after);
+	});
+});
+
+describe('an import that refreshes its pilots in its own transaction (the worker)', () => {
+	it('leaves no touched pilot stale, and the others as they were', async () => {
+		const { db, sqlite, users } = intakeTestDb();
+		refreshStale(db, TEST_TODAY);
+		const { importIndicators } = await import('../intake');
+		const summary = await importIndicators(db, intakeFile(['Q-1,E01,2025Q3,voc,90,t,']), {
+			user: users.imp1,
+			dryRun: false,
+			fileName: 'q.csv',
+			channel: 'api',
+			today: TEST_TODAY,
+			dataDir: mkdtempSync(join(tmpdir(), 'statuses-')),
+			afterWrite: (tx, codes) => refreshStatusesOf(tx, codes, TEST_TODAY)
+		});
+		expect(summary.isWritten).toBe(true);
+		const stale = sqlite
+			.prepare('SELECT code FROM pilots WHERE status_computed_on IS NULL OR status_computed_on != ?')
+			.all(TEST_TODAY);
+		expect(stale).toEqual([]);
+		expect(
+			(sqlite.prepare("SELECT report_status AS r FROM pilots WHERE code = 'Q-1'").get() as { r: string }).r
+		).not.toBeNull();
 	});
 });

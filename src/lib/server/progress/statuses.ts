@@ -45,8 +45,7 @@ function dataVersion(db: Db): string {
 }
 
 /**
- * Recomputes the cached statuses of every pilot not computed today, and only those (no scores); returns how many. The
- * intake's worker calls it right after an import, so that the next page does not pay for the pilots it touched.
+ * Recomputes the cached statuses of every pilot not computed today, and only those (no scores); returns how many.
  */
 export function refreshStaleStatuses(db: Db, today = chinaToday()): number {
 	const stale = db
@@ -54,13 +53,22 @@ export function refreshStaleStatuses(db: Db, today = chinaToday()): number {
 		.from(pilots)
 		.where(or(isNull(pilots.statusComputedOn), ne(pilots.statusComputedOn, today)))
 		.all();
-	if (stale.length === 0) return 0;
-	const records = pilotQueries.forProgress(
+	return refreshStatusesOf(
 		db,
-		stale.map((s) => s.code)
+		stale.map((s) => s.code),
+		today
 	);
+}
+
+/**
+ * Recomputes the cached statuses of these pilots (no scores); returns how many. The intake's worker calls it inside an
+ * import's transaction for the pilots it touched, so that no request ever finds them stale.
+ */
+export function refreshStatusesOf(db: Db, codes: readonly string[], today = chinaToday()): number {
+	if (codes.length === 0) return 0;
+	const records = pilotQueries.forProgress(db, codes);
 	db.transaction((tx) => {
-		for (const { code } of stale) {
+		for (const code of codes) {
 			const pilot = records.get(code);
 			if (!pilot) continue;
 			const progress = pilotProgress(db, pilot, today, { withFlags: false });
@@ -80,7 +88,7 @@ export function refreshStaleStatuses(db: Db, today = chinaToday()): number {
 				.run();
 		}
 	});
-	return stale.length;
+	return codes.length;
 }
 
 /** Marks pilots stale (after an import changed their values). */
