@@ -1,10 +1,13 @@
-// Bundles the intake worker next to the built app (build/intake-worker.mjs), with esbuild (Vite's
-// own bundler). better-sqlite3 stays external: it is a native addon loaded from node_modules.
+// Bundles the intake worker next to the built app (build/intake-worker.mjs, or the path given as the first
+// argument: the worker's own test bundles it elsewhere), with esbuild (Vite's own bundler). better-sqlite3 stays
+// external: it is a native addon loaded from node_modules.
 import { build } from 'esbuild';
+
+const outfile = process.argv[2] ?? 'build/intake-worker.mjs';
 
 await build({
 	entryPoints: ['src/lib/server/intake/worker.ts'],
-	outfile: 'build/intake-worker.mjs',
+	outfile,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -13,4 +16,4 @@ await build({
 	banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 	logLevel: 'warning'
 });
-console.log('built build/intake-worker.mjs');
+console.log(`built ${outfile}`);

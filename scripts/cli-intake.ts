@@ -1,11 +1,13 @@
 /** `npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]`: the intake from the command line. */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../src/lib/server/db';
 import { importIndicators, type IntakeSummary } from '../src/lib/server/intake';
 import * as users from '../src/lib/server/auth/users';
 import type { Role } from '../src/lib/server/auth';
 import { problemLines } from './cli-format';
+import { fileUpload } from '../src/lib/server/intake/store';
+import { progressLine } from '../src/lib/intake/progress-text';
+import { estimateMs, type ServerPhase } from '../src/lib/intake/progress';
 
 /** Runs one import as the named user; returns the exit code (0 accepted, 1 refused). */
 export async function importCommand(
@@ -25,14 +27,35 @@ export async function importCommand(
 		role: account.role as Role,
 		provinceCode: account.provinceCode
 	};
-	const summary = await importIndicators(db, readFileSync(file), {
+	// read piece by piece, never whole; on a terminal a progress line shows each phase (Ctrl-C before the write: nothing written)
+	const summary = await importIndicators(db, fileUpload(file), {
 		user,
 		dryRun: options.dryRun,
 		fileName: basename(file),
-		channel: 'cli'
+		channel: 'cli',
+		onProgress: process.stderr.isTTY && !options.json ? terminalProgress() : undefined
 	});
+	if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
 	console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
 	return summary.errorCount > 0 ? 1 : 0;
+}
+
+/** A progress line rewritten in place on the terminal, at most ten times a second. */
+function terminalProgress() {
+	let phase: ServerPhase | null = null;
+	let started = 0;
+	let shown = 0;
+	return (now: ServerPhase, done: number, total: number, rows: number) => {
+		const at = performance.now();
+		if (now !== phase) {
+			phase = now;
+			started = at;
+		} else if (at - shown < 100 && done < total) return;
+		shown = at;
+		const elapsedMs = at - started;
+		const line = progressLine({ phase: now, done, total, rows, elapsedMs, etaMs: estimateMs(done, total, elapsedMs) });
+		process.stderr.write(`\r\x1b[K${line}`);
+	};
 }
 
 /** An intake summary as plain text: the verdict, the counts, then one line per group of problems (zh / en). */

@@ -5,16 +5,19 @@
  *   floor (a)  PapaParse streaming → prepared better-sqlite3 upsert, one transaction, no checks;
  *   floor (b)  sqlite3 CLI `.import --csv` (skipped when sqlite3 is not installed);
  *   the app's pipeline, dry run and commit — when one is plugged in (see AppPipeline / runImportBench).
- * Prints rows/s, peak RSS and throughput as a percentage of floor (a).
+ * Prints rows/s, peak RSS and throughput as a percentage of floor (a); then uploads the file to the built app through
+ * the API and the upload form (scripts/bench/upload-rss.ts) and reads the server's peak RSS. With `--runs N` it repeats
+ * all of it N times and judges issue 16's goals (PASS/FAIL) on the medians.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatHeader, formatRow, measure } from './floors';
 import { writeImportFile, type ImportRegistry } from './import-file';
 import type { Phase, PhaseResult } from './phase';
+import { measureUploadRss, type UploadRss } from './upload-rss';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -45,6 +48,10 @@ export interface ImportBenchOptions {
 	pipeline?: AppPipeline | string;
 	/** Keep the temp dir (file and databases) instead of deleting it. */
 	keep?: boolean;
+	/** How many runs (each with its own floor beside the app's phases); the goals are judged on the median. */
+	runs?: number;
+	/** Skip the uploads to the built server (which need `npm run build`). */
+	skipUpload?: boolean;
 	seed?: number;
 }
 
@@ -53,6 +60,7 @@ export interface ImportBenchResult {
 	bytes: number;
 	rows: number;
 	phases: PhaseResult[];
+	uploads: UploadRss[];
 }
 
 const MB = 1024 * 1024;
@@ -86,8 +94,18 @@ function line(r: PhaseResult, floorA?: number, label = LABELS[r.phase]): string 
 	return formatRow(label, r.rows, r.ms, r.peakRssMb, floorA);
 }
 
+const median = (xs: number[]) => {
+	const sorted = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Issue 16's goals for the intake. */
+const GOALS = { commitPct: 85, dryRunPct: 100, peakRssMb: 150 };
+
 export async function runImportBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
 	const dir = mkdtempSync(join(tmpdir(), 'tracker-import-bench-'));
+	const runs = options.runs ?? 1;
 	try {
 		const file = join(dir, 'indicators.csv');
 		const gen = await measure('generate', () => writeImportFile(file, options.rows, options.seed));
@@ -102,65 +120,141 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 		writeFileSync(registryPath, JSON.stringify(registry));
 
 		const phases: PhaseResult[] = [];
+		const ratios: { dryRun: number[]; commit: number[] } = { dryRun: [], commit: [] };
+		const uploads: UploadRss[] = [];
+		let uploadSkipped: string | null = null;
 		const check = (r: PhaseResult) => {
 			if (r.rows !== null && r.rows !== info.rows)
 				console.warn(`  warning: ${r.phase} reported ${r.rows} rows, the file has ${info.rows}`);
 		};
-
-		console.log('\n' + formatHeader());
-		const a = runPhase('floor-a', file, join(dir, 'floor-a.db'));
-		phases.push(a);
-		check(a);
-		const floorA = a.rows && a.ms > 0 ? a.rows / (a.ms / 1000) : undefined;
-		console.log(line(a, floorA));
-
-		const b = runPhase('floor-b', file, join(dir, 'floor-b.db'));
-		phases.push(b);
-		check(b);
-		console.log(line(b, floorA));
-
-		// ── APP PIPELINE HOOK: runs only when a pipeline is provided ──
 		const labels = new Map<PhaseResult, string>();
-		if (options.pipeline) {
-			for (const mode of ['dry-run', 'commit'] as const) {
-				const dbPath = join(dir, `app-${mode}.db`);
-				let r: PhaseResult;
-				if (typeof options.pipeline === 'string') {
-					r = runPhase(mode, file, dbPath, [resolve(repoRoot, options.pipeline), registryPath]);
-				} else {
-					const pipeline = options.pipeline;
-					const m = await measure(mode, () => pipeline(file, registry, mode, { dbPath }));
-					r = {
-						phase: mode,
-						rows: m.result.rows,
-						ms: m.ms,
-						peakRssMb: m.peakRssMb,
-						sampledPeakRssMb: m.peakRssMb,
-						baselineRssMb: 0
-					};
-					labels.set(r, `${LABELS[mode]} (in-proc)`);
+
+		for (let run = 1; run <= runs; run++) {
+			// every run measures the floor beside the app's phases, so that each ratio is taken side by side
+			console.log(
+				`\nrun ${run}/${runs} (load average ${loadavg()
+					.map((l) => l.toFixed(2))
+					.join(' ')})`
+			);
+			console.log(formatHeader());
+			const a = runPhase('floor-a', file, join(dir, 'floor-a.db'));
+			phases.push(a);
+			check(a);
+			const floorA = a.rows && a.ms > 0 ? a.rows / (a.ms / 1000) : undefined;
+			console.log(line(a, floorA));
+
+			const b = runPhase('floor-b', file, join(dir, 'floor-b.db'));
+			phases.push(b);
+			check(b);
+			console.log(line(b, floorA));
+
+			// ── APP PIPELINE HOOK: runs only when a pipeline is provided ──
+			if (options.pipeline) {
+				for (const mode of ['dry-run', 'commit'] as const) {
+					const dbPath = join(dir, `app-${mode}.db`);
+					let r: PhaseResult;
+					if (typeof options.pipeline === 'string') {
+						r = runPhase(mode, file, dbPath, [resolve(repoRoot, options.pipeline), registryPath]);
+					} else {
+						const pipeline = options.pipeline;
+						const m = await measure(mode, () => pipeline(file, registry, mode, { dbPath }));
+						r = {
+							phase: mode,
+							rows: m.result.rows,
+							ms: m.ms,
+							peakRssMb: m.peakRssMb,
+							sampledPeakRssMb: m.peakRssMb,
+							baselineRssMb: 0
+						};
+						labels.set(r, `${LABELS[mode]} (in-proc)`);
+					}
+					phases.push(r);
+					check(r);
+					console.log(line(r, floorA, labels.get(r)));
+					if (floorA && r.rows)
+						(mode === 'dry-run' ? ratios.dryRun : ratios.commit).push((100 * r.rows) / (r.ms / 1000) / floorA);
 				}
-				phases.push(r);
-				check(r);
-				console.log(line(r, floorA, labels.get(r)));
+			} else {
+				console.log(`${'app pipeline'.padEnd(32)} not wired (pass runImportBench({ pipeline }) or --pipeline MODULE)`);
 			}
-		} else {
-			console.log(`${'app pipeline'.padEnd(32)} not wired (pass runImportBench({ pipeline }) or --pipeline MODULE)`);
+
+			if (!options.skipUpload && uploadSkipped === null) {
+				const measured = await measureUploadRss(file, registry, dir);
+				if ('skipped' in measured) uploadSkipped = measured.skipped;
+				else
+					for (const u of measured) {
+						uploads.push(u);
+						console.log(uploadLine(u));
+					}
+			}
 		}
 
-		console.log(`\nSummary — ${(info.bytes / 1e6).toFixed(1)} MB file, ${info.rows.toLocaleString('en-US')} rows`);
-		console.log(formatHeader());
-		for (const r of phases) console.log(line(r, floorA, labels.get(r)));
+		console.log(
+			`\nSummary — ${(info.bytes / 1e6).toFixed(1)} MB file, ${info.rows.toLocaleString('en-US')} rows, ${runs} run(s)`
+		);
 		const base = phases.find((r) => r.phase === 'floor-a')?.baselineRssMb;
 		console.log(
-			`\nPeak RSS is the child's maxRSS (node + tsx baseline ≈ ${base?.toFixed(0) ?? '?'} MB included); ` +
-				`floor (b)'s is the sqlite3 process's, from /usr/bin/time -v.`
+			`Peak RSS of a phase is its child's maxRSS (node + tsx baseline ≈ ${base?.toFixed(0) ?? '?'} MB included); ` +
+				`floor (b)'s is the sqlite3 process's, from /usr/bin/time -v; an upload's is the whole server process's ` +
+				`(VmHWM: main thread and intake worker), read after its answer.`
 		);
-		return { file, bytes: info.bytes, rows: info.rows, phases };
+		const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+		const row = (name: string, value: string, goal: string, v: string) =>
+			console.log(name.padEnd(52) + value.padStart(12) + goal.padStart(12) + '  ' + v);
+		console.log(`\ngoals (issue 16), median of ${runs} run(s)`);
+		row('figure', 'value', 'goal', 'verdict');
+		if (ratios.dryRun.length) {
+			const d = median(ratios.dryRun);
+			row(
+				'dry run, rows/s vs floor (a) in the same run',
+				`${d.toFixed(1)} %`,
+				`≥ ${GOALS.dryRunPct} %`,
+				verdict(d >= GOALS.dryRunPct)
+			);
+		}
+		if (ratios.commit.length) {
+			const c = median(ratios.commit);
+			row(
+				'commit, rows/s vs floor (a) in the same run',
+				`${c.toFixed(1)} %`,
+				`≥ ${GOALS.commitPct} %`,
+				verdict(c >= GOALS.commitPct)
+			);
+		}
+		for (const channel of ['api', 'web form'] as const) {
+			const mine = uploads.filter((u) => u.channel === channel);
+			if (!mine.length) {
+				row(
+					`peak RSS, upload through the ${channel}`,
+					'skipped',
+					`≤ ${GOALS.peakRssMb} MB`,
+					uploadSkipped ?? 'skipped'
+				);
+				continue;
+			}
+			const isWhole = mine.every((u) => u.status === 200 && u.rows === info.rows && u.errorCount === 0);
+			const peak = median(mine.map((u) => u.peakMb));
+			row(
+				`peak RSS, upload through the ${channel} (server)`,
+				`${peak.toFixed(1)} MB`,
+				`≤ ${GOALS.peakRssMb} MB`,
+				isWhole ? verdict(peak <= GOALS.peakRssMb) : 'FAIL (import not whole)'
+			);
+			row(`  of which the idle server before it`, `${median(mine.map((u) => u.idleMb)).toFixed(1)} MB`, '', '');
+		}
+		return { file, bytes: info.bytes, rows: info.rows, phases, uploads };
 	} finally {
 		if (options.keep) console.log(`kept ${dir}`);
 		else rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+function uploadLine(u: UploadRss): string {
+	return (
+		`upload through the ${u.channel}`.padEnd(32) +
+		` HTTP ${u.status}, ${u.rows.toLocaleString('en-US')} rows, ${u.errorCount} errors, ${(u.ms / 1000).toFixed(2)} s; ` +
+		`server RSS idle ${u.idleMb.toFixed(1)} MB, peak ${u.peakMb.toFixed(1)} MB`
+	);
 }
 
 function parseArgs(argv: string[]): ImportBenchOptions {
@@ -174,12 +268,16 @@ function parseArgs(argv: string[]): ImportBenchOptions {
 		else if (flag === '--seed') options.seed = Number(value());
 		else if (flag === '--pipeline') options.pipeline = value();
 		else if (flag === '--keep') options.keep = true;
+		else if (flag === '--runs') options.runs = Number(value());
+		else if (flag === '--no-upload') options.skipUpload = true;
 		else
 			throw new Error(
-				`unknown argument ${args[i]} (usage: [import] [--rows N] [--seed N] [--pipeline MODULE] [--keep])`
+				`unknown argument ${args[i]} (usage: [import] [--rows N] [--runs N] [--seed N] [--pipeline MODULE] [--no-upload] [--keep])`
 			);
 	}
 	if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a positive integer');
+	if (options.runs !== undefined && (!Number.isInteger(options.runs) || options.runs < 1))
+		throw new Error('--runs must be a positive integer');
 	return options;
 }
 

@@ -223,8 +223,6 @@ export const en: Record<keyof typeof zh, string> = {
 	'imports.missing': 'Missing required columns: {names}',
 	'imports.check': 'Check (no writing)',
 	'imports.commit': 'Import',
-	'imports.uploading': 'Uploading {pct}%',
-	'imports.processing': 'The server is processing {size}…',
 	'imports.refused': 'File not imported: {errors} errors, {warnings} notes; the database is unchanged',
 	'imports.checked': 'Check passed: ready to import (nothing written)',
 	'imports.written': 'Imported as upload {id}',
@@ -262,6 +260,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'imports.noFile': 'Choose a file',
 	'imports.tooLarge': 'The file exceeds the 50 MB limit',
 	'imports.failed': 'Upload failed: {status}',
+	'imports.cancelled': 'Upload cancelled: nothing was sent or written',
 	'tokens.title': 'API tokens',
 	'tokens.lead':
 		'For POST /api/v1/imports: header Authorization: Bearer <token>, the CSV file as the body (Content-Type: text/csv), ?dryRun=1 to check only. A token is shown once; keep it safe.',

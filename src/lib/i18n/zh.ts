@@ -218,8 +218,6 @@ export const zh = {
 	'imports.missing': '缺少必需的列：{names}',
 	'imports.check': '检查（不写入）',
 	'imports.commit': '导入',
-	'imports.uploading': '上传中 {pct}%',
-	'imports.processing': '服务器正在处理 {size}…',
 	'imports.refused': '文件未导入：{errors} 个错误，{warnings} 条提示；数据库未作任何更改',
 	'imports.checked': '检查通过：可以导入（未写入）',
 	'imports.written': '已导入：上传编号 {id}',
@@ -256,6 +254,7 @@ export const zh = {
 	'imports.noFile': '请选择一个文件',
 	'imports.tooLarge': '文件超过 50 MB 上限',
 	'imports.failed': '上传失败：{status}',
+	'imports.cancelled': '已取消上传，未发送也未写入任何内容',
 	'tokens.title': 'API 访问令牌',
 	'tokens.lead':
 		'用于 POST /api/v1/imports：请求头 Authorization: Bearer <令牌>，请求体为 CSV 文件（Content-Type: text/csv），加 ?dryRun=1 只检查。令牌只显示一次，请妥善保存。',

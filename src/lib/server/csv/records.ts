@@ -7,8 +7,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { Encoding } from './decode';
 import { guessDelimiter } from './table';
-
-const CHUNK = 1 << 16;
+import { memorySource, type ByteSource } from './source';
 
 /** Characters that make the row checker scan cells: controls (but tab, LF, CR) and quotes (which may hide LF, CR). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -22,24 +21,20 @@ const NEEDS_SCAN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"]/;
  * checker must look for.
  */
 function* decodedChunks(
-	bytes: Uint8Array,
+	source: ByteSource,
 	encoding: Encoding,
 	delimiter: string,
-	scan: { isNeeded: boolean }
+	scan: { isNeeded: boolean },
+	read: { bytes: number }
 ): Generator<string> {
 	const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
 	const scanner = new BoundaryScanner(delimiter.charCodeAt(0));
 	let pending: string[] = [];
-	for (let i = 0; ; i += CHUNK) {
-		const isLast = i + CHUNK >= bytes.length;
-		const piece = decoder.decode(bytes.subarray(i, i + CHUNK), { stream: !isLast });
+	for (const bytes of source.pieces()) {
+		read.bytes += bytes.length;
+		const piece = decoder.decode(bytes, { stream: true });
 		if (!scan.isNeeded && (NEEDS_SCAN.test(piece) || (delimiter !== '\t' && piece.includes('\t'))))
 			scan.isNeeded = true;
-		if (isLast) {
-			const text = pending.join('') + piece;
-			if (text) yield text;
-			return;
-		}
 		const cut = scanner.boundary(piece);
 		if (cut < 0) pending.push(piece);
 		else {
@@ -48,6 +43,8 @@ function* decodedChunks(
 			pending = [piece.slice(cut)];
 		}
 	}
+	const text = pending.join('') + decoder.decode();
+	if (text) yield text;
 }
 
 /**
@@ -113,8 +110,11 @@ class BoundaryScanner {
 export type ParseCallbacks = {
 	/** Called once with the header record. */
 	header: (header: string[]) => void;
-	/** Called with each batch of records; `firstRow` is the spreadsheet row number of the first one. */
-	records: (records: string[][], firstRow: number) => void;
+	/**
+	 * Called with each batch of records; `firstRow` is the spreadsheet row number of the first one, `bytesRead` how
+	 * far into the source the parse has read. Returning false stops the parse (the rest is not read).
+	 */
+	records: (records: string[][], firstRow: number, bytesRead: number) => boolean | void;
 };
 
 /**
@@ -122,21 +122,24 @@ export type ParseCallbacks = {
  * batches of records. Resolves with the delimiter, the rows where a quote was left open, and the record count.
  */
 export async function parseRecords(
-	bytes: Uint8Array,
+	input: Uint8Array | ByteSource,
 	encoding: Encoding,
 	callbacks: ParseCallbacks,
 	scan: { isNeeded: boolean } = { isNeeded: true }
 ): Promise<{ delimiter: string; unclosedQuoteRows: number[]; records: number }> {
-	const head = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(0, 64 * 1024));
+	const source = input instanceof Uint8Array ? memorySource(input) : input;
+	const head = new TextDecoder(encoding, { fatal: false }).decode(source.head(64 * 1024));
 	const delimiter = guessDelimiter(head);
 	const unclosedQuoteRows: number[] = [];
 	let seen = 0;
 	await new Promise<void>((resolve, reject) => {
-		Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding, delimiter, scan)), {
+		const read = { bytes: 0 };
+		const stream = Readable.from(decodedChunks(source, encoding, delimiter, scan, read));
+		Papa.parse<string[]>(stream, {
 			delimiter,
 			header: false,
 			skipEmptyLines: false,
-			chunk: (results) => {
+			chunk: (results, parser) => {
 				let records = results.data;
 				for (const e of results.errors) {
 					if (e.type === 'Quotes') unclosedQuoteRows.push(seen + (e.row ?? 0) + 1);
@@ -146,8 +149,13 @@ export async function parseRecords(
 					records = records.slice(1);
 					seen = 1;
 				}
-				if (records.length) callbacks.records(records, seen + 1);
+				const isStopped = records.length > 0 && callbacks.records(records, seen + 1, read.bytes) === false;
 				seen += records.length;
+				if (isStopped) {
+					parser.abort();
+					stream.destroy(); // ends the generator, which closes the file
+					resolve();
+				}
 			},
 			complete: () => resolve(),
 			error: (e: Error) => reject(e)

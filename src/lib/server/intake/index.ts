@@ -21,7 +21,9 @@ import { NoticeCollector, type Notice } from './notices';
 import { RowChecker, RowStore } from './rows';
 import { findDuplicates, pilotRanges, sortedOrder } from './order';
 import { chinaToday } from '../ops/clock';
-import { keepRawFile, sanitiseFileName } from './store';
+import { keepRawFile, keepUpload, sanitiseFileName, type StoredUpload } from './store';
+import { fileSource, memorySource } from '../csv/source';
+import type { ServerPhase } from '../../intake/progress';
 import { writer } from './write';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -79,6 +81,10 @@ export type IntakeOptions = {
 	dataDir?: string;
 	/** Runs inside the import's transaction after its writes, with the codes of the pilots it wrote (the worker refreshes their statuses). */
 	afterWrite?: (db: Db, pilotCodes: string[]) => void;
+	/** Hears how far each server phase has gone: parse (bytes read), check (rows compared), write (rows written). */
+	onProgress?: (phase: ServerPhase, done: number, total: number, rows: number) => void;
+	/** Aborted: the import stops at its next step before the write begins and is refused as cancelled. */
+	signal?: AbortSignal;
 };
 
 /** A summary of nothing yet: no rows, no problems, nothing written; the start of every outcome, refusals included. */
@@ -105,15 +111,27 @@ export function emptySummary(fileName: string, isDryRun: boolean): IntakeSummary
 	};
 }
 
-/** Runs the intake on a file's bytes; never throws for anything wrong with the file. */
-export async function importIndicators(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+/**
+ * Runs the intake on a file — bytes in memory, or an upload on disk read piece by piece (never held whole) — and
+ * never throws for anything wrong with the file.
+ */
+export async function importIndicators(
+	db: Db,
+	file: Uint8Array | StoredUpload,
+	options: IntakeOptions
+): Promise<IntakeSummary> {
 	const sqlite = db.$client;
-	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const isInMemory = file instanceof Uint8Array;
+	const sha256 = isInMemory ? createHash('sha256').update(file).digest('hex') : file.sha256;
+	const size = isInMemory ? file.length : file.size;
+	const source = isInMemory ? memorySource(file) : fileSource(file.path);
 	const summary: IntakeSummary = {
 		...emptySummary(sanitiseFileName(options.fileName), options.dryRun),
 		sha256,
-		bytes: bytes.length
+		bytes: size
 	};
+	const isCancelled = () => options.signal?.aborted === true;
+	const report = options.onProgress ?? (() => {});
 	const problems: Problem[] = [];
 	const notices = new NoticeCollector();
 	const finish = () => {
@@ -127,11 +145,22 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		if (summary.errorCount > 0) auditRefusal(db, summary, problems, options);
 		return summary;
 	};
-	if (bytes.length > MAX_BYTES) {
+	/** Stopped by its sender before anything was written: refused as cancelled (what a partial check found is dropped). */
+	const cancelled = () => {
+		problems.length = 0;
+		summary.counts = emptySummary('', false).counts;
+		summary.changes = [];
+		summary.revisions = [];
+		problems.push(problem('E_CANCELLED', { row: null }));
+		return finish();
+	};
+	if (size > MAX_BYTES) {
 		problems.push(problem('E_FILE_TOO_LARGE', { row: null }, { limit: MAX_BYTES / 1024 / 1024 }));
 		return finish();
 	}
-	const { encoding, ...undecodable } = detectEncoding(bytes);
+	if (isCancelled()) return cancelled();
+	report('parse', 0, size, 0);
+	const { encoding, ...undecodable } = detectEncoding(source);
 	if (!encoding) {
 		problems.push(problem('E_ENCODING', { row: 'row' in undecodable ? undecodable.row : null }));
 		return finish();
@@ -140,14 +169,14 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 
 	const today = options.today ?? chinaToday();
 	const pilots = pilotLookup(sqlite, options.user);
-	const store = new RowStore(Math.ceil(bytes.length / 40));
+	const store = new RowStore(Math.ceil(size / 40));
 	const refusedRows = new Set<number>();
 	let checker: RowChecker | null = null;
 	let names: Record<string, string> = {};
 	let dataRows = 0;
 	const scan = { isNeeded: false };
 	const parsed = await parseRecords(
-		bytes,
+		source,
 		encoding,
 		{
 			header: (header) => {
@@ -157,7 +186,8 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 				if (!mapped.problems.some((p) => p.severity === 'error'))
 					checker = new RowChecker(mapped.index, names, pilots, today, store, problems, notices, header, scan);
 			},
-			records: (records, firstRow) => {
+			records: (records, firstRow, bytesRead) => {
+				if (isCancelled()) return false;
 				if (!checker) return;
 				for (let k = 0; k < records.length; k++) {
 					const record = records[k];
@@ -165,10 +195,12 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 					dataRows++;
 					if (!checker.check(record, firstRow + k)) refusedRows.add(firstRow + k);
 				}
+				report('parse', bytesRead, size, dataRows);
 			}
 		},
 		scan
 	);
+	if (isCancelled()) return cancelled();
 	summary.delimiter = parsed.delimiter;
 	problems.push(...parsed.unclosedQuoteRows.map((row) => problem('E_QUOTE', { row })));
 	summary.rows = dataRows;
@@ -186,10 +218,14 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		const currentOf = sqlite.prepare(
 			'SELECT id, period, enterprise_id AS e, indicator_code AS c, value, note FROM observations WHERE pilot_id = ? AND superseded_by IS NULL'
 		);
+		let compared = 0;
+		report('check', 0, store.length, dataRows);
 		for (const [pilotIndex, from, to] of pilotRanges(store, order)) {
 			const cmp = comparePilot(currentOf, pilots.list[pilotIndex], store, order, from, to, problems, columnName);
 			comparisons.push({ pilotIndex, cmp });
 			tally(summary, cmp, pilots.list[pilotIndex], store, order);
+			compared += to - from;
+			report('check', compared, store.length, dataRows);
 		}
 	};
 
@@ -204,8 +240,14 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 		summary.isIdentical = true;
 		return finish();
 	}
+	// the last chance to cancel: let a cancellation sent meanwhile arrive (a worker hears its messages between turns)
+	await new Promise((resolve) => setImmediate(resolve));
+	if (isCancelled()) return cancelled();
 	summary.revisions = []; // the would-be revisions of the comparison give way to the real ones
-	keepRawFile(bytes, sha256, options.dataDir);
+	const toWrite = summary.counts.new + summary.counts.changed + summary.counts.removed;
+	report('write', 0, toWrite, dataRows);
+	if (isInMemory) keepRawFile(file, sha256, options.dataDir);
+	else keepUpload(file, options.dataDir);
 	const now = options.at ?? Date.now();
 	db.transaction((tx) => {
 		const uploadId = Number(
@@ -219,7 +261,7 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 					now,
 					summary.fileName,
 					sha256,
-					bytes.length,
+					size,
 					encoding,
 					parsed.delimiter,
 					dataRows,
@@ -227,9 +269,12 @@ export async function importIndicators(db: Db, bytes: Uint8Array, options: Intak
 				).lastInsertRowid
 		);
 		const writePilot = writer(sqlite, uploadId, now, options.user.username);
+		let written = 0;
 		for (const c of comparisons) {
 			const pilot = pilots.list[c.pilotIndex];
 			for (const r of writePilot(pilot, store, order, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
+			written += changesOf(c.cmp);
+			report('write', written, toWrite, dataRows);
 		}
 		summary.uploadId = uploadId;
 		record(
@@ -283,6 +328,13 @@ function auditRefusal(db: Db, summary: IntakeSummary, problems: Problem[], optio
 			}
 		}
 	);
+}
+
+/** How many values a pilot's comparison writes or closes. */
+function changesOf(cmp: PilotComparison): number {
+	let n = 0;
+	for (let p = 0; p < 4; p++) n += cmp.counts.new[p] + cmp.counts.changed[p] + cmp.counts.removed[p];
+	return n;
 }
 
 /** Excel's trailing rows: every cell empty. */

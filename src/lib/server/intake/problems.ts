@@ -15,6 +15,11 @@ export const PROBLEMS = {
 		zh: '处理此文件所需内存超过 {limit} MB 上限，未写入任何内容；请拆分文件后重试',
 		en: 'Reading this file needs more than the {limit} MB memory limit; nothing was written — split the file and try again'
 	},
+	E_CANCELLED: {
+		severity: 'error',
+		zh: '导入已在写入前取消，未写入任何内容',
+		en: 'The import was cancelled before writing; nothing was written'
+	},
 	E_ENCODING: {
 		severity: 'error',
 		zh: '第 {row} 行含有既非 UTF-8 也非 GB18030 的字节，请以 UTF-8 或 GB18030 另存后重试',

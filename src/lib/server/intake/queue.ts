@@ -41,13 +41,14 @@ export class Gate {
 		readonly maxWaiting: number
 	) {}
 
-	/** Waits for a place; throws QueueFullError when the line is already full. */
-	async enter(): Promise<Ticket> {
+	/** Waits for a place (`onWait` hears the place in line when there is a wait); throws QueueFullError when the line is already full. */
+	async enter(onWait?: (position: number) => void): Promise<Ticket> {
 		const started = performance.now();
 		let position = 0;
 		if (this.active >= this.limit) {
 			if (this.line.length >= this.maxWaiting) throw new QueueFullError(this.line.length);
 			position = this.line.length + 1;
+			onWait?.(position);
 			await new Promise<void>((resolve) => this.line.push(resolve));
 		} else this.active++;
 		let isReleased = false;

@@ -10,12 +10,19 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
 import { emptySummary, importIndicators, type IntakeOptions, type IntakeSummary } from './index';
+import type { StoredUpload } from './store';
+import type { IntakePhase, ServerPhase } from '../../intake/progress';
 import { log } from '../ops/log';
 import { intakeGate } from './queue';
 import { problem } from './problems';
 
 /** The old-generation heap a worker may use: a file that needs more is refused, the server stays up. */
 const WORKER_HEAP_MB = 512;
+/**
+ * Its young generation, kept small: parsing makes short-lived garbage by the megabyte, and V8 would otherwise let the
+ * young generation grow to tens of MB before collecting it (the server's peak RSS under a 50 MB upload: issue 16).
+ */
+const WORKER_YOUNG_MB = 12;
 
 /** Where the bundled worker lives (INTAKE_WORKER, set by scripts/serve.mjs; default build/intake-worker.mjs). */
 function workerPath(): string {
@@ -35,22 +42,28 @@ export class ShuttingDownError extends Error {
 	}
 }
 
+/** An upload: bytes in memory (tests), or a file on disk, which the worker reads piece by piece. */
+export type IntakeFile = Uint8Array | StoredUpload;
+
+/** What runIntake hears besides the intake's options: its place in line (the page shows it). */
+export type RunOptions = IntakeOptions & { onPhase?: (phase: IntakePhase, done: number, total: number) => void };
+
 /**
  * Runs one intake and logs one `import` line with its summary (never the file's content). Refuses
  * with ShuttingDownError once `waitForImports` has been called.
  */
-export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOptions): Promise<IntakeSummary> {
+export async function runIntake(db: Db, file: IntakeFile, options: RunOptions): Promise<IntakeSummary> {
 	if (isStopping) throw new ShuttingDownError();
 	// counted from arrival, so that a shutdown also waits for the uploads still in line
 	const entry: Running = { done: Promise.resolve(), worker: null };
 	running.add(entry);
 	const whole = (async () => {
 		// at most INTAKE_CONCURRENCY at once; throws QueueFullError when the line is full
-		const ticket = await intakeGate().enter();
+		const ticket = await intakeGate().enter((position) => options.onPhase?.('queue', 0, position));
 		try {
 			// one that waited in line and whose turn came after the shutdown began is not started
 			if (isStopping && ticket.position > 0) throw new ShuttingDownError();
-			const summary = await runNow(db, bytes, options, entry);
+			const summary = await runNow(db, file, options, entry);
 			summary.queue = ticket.position > 0 ? { position: ticket.position, waitedMs: ticket.waitedMs } : null;
 			return summary;
 		} finally {
@@ -68,12 +81,12 @@ export async function runIntake(db: Db, bytes: Uint8Array, options: IntakeOption
 	}
 }
 
-async function runNow(db: Db, bytes: Uint8Array, options: IntakeOptions, entry: Running): Promise<IntakeSummary> {
+async function runNow(db: Db, file: IntakeFile, options: IntakeOptions, entry: Running): Promise<IntakeSummary> {
 	const started = performance.now();
-	const size = bytes.length; // the bytes move to the worker: read their length first
+	const size = file instanceof Uint8Array ? file.length : file.size; // bytes move to the worker: read their length first
 	const work = existsSync(workerPath())
-		? inWorker(bytes, options, (w) => (entry.worker = w))
-		: importIndicators(db, bytes, options);
+		? inWorker(file, options, (w) => (entry.worker = w))
+		: importIndicators(db, file, options);
 	let summary: IntakeSummary;
 	try {
 		summary = await work;
@@ -109,20 +122,38 @@ async function runNow(db: Db, bytes: Uint8Array, options: IntakeOptions, entry: 
 	return summary;
 }
 
-function inWorker(
-	bytes: Uint8Array,
-	options: IntakeOptions,
-	started: (worker: Worker) => void
-): Promise<IntakeSummary> {
+/** What the worker says: how far it has gone, then its one answer. */
+export type WorkerReply =
+	| { type: 'progress'; phase: ServerPhase; done: number; total: number; rows: number }
+	| { type: 'result'; ok: true; summary: IntakeSummary }
+	| { type: 'result'; ok: false; error: string };
+
+function inWorker(file: IntakeFile, options: IntakeOptions, started: (worker: Worker) => void): Promise<IntakeSummary> {
 	const path = workerPath();
-	const size = bytes.length;
+	const size = file instanceof Uint8Array ? file.length : file.size;
 	// transferred, not copied, when the bytes own their whole buffer: one upload is then held once
-	const isOwnBuffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+	const transfer =
+		file instanceof Uint8Array && file.byteOffset === 0 && file.byteLength === file.buffer.byteLength
+			? [file.buffer as ArrayBuffer]
+			: [];
+	// functions and signals stay here: the worker reports progress by message and hears a cancel by message
+	const { onProgress, signal } = options;
+	const { user, dryRun, fileName, channel, ip, at, today, dataDir } = options;
+	const plain: IntakeOptions = { user, dryRun, fileName, channel, ip, at, today, dataDir };
 	return new Promise((done, fail) => {
 		// a bounded heap: a file that would need more stops its own worker, not the server
-		const worker = new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+		const worker = new Worker(path, {
+			resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
+		});
 		started(worker);
-		worker.once('message', (reply: { ok: true; summary: IntakeSummary } | { ok: false; error: string }) => {
+		const onAbort = () => worker.postMessage({ type: 'cancel' });
+		signal?.addEventListener('abort', onAbort, { once: true });
+		worker.on('message', (reply: WorkerReply) => {
+			if (reply.type === 'progress') {
+				onProgress?.(reply.phase, reply.done, reply.total, reply.rows);
+				return;
+			}
+			signal?.removeEventListener('abort', onAbort);
 			void worker.terminate();
 			if (reply.ok) done(reply.summary);
 			else fail(new Error(`intake worker: ${reply.error}`));
@@ -134,9 +165,16 @@ function inWorker(
 		// a worker stopped by the shutdown never answers: without this the request would wait forever
 		// (after an answer this comes too, and is ignored: a settled promise stays settled)
 		worker.once('exit', (code) => fail(new Error(`intake worker stopped (exit ${code}) before it answered`)));
-		const job = { bytes, options, databaseUrl: process.env.DATABASE_URL };
-		if (isOwnBuffer) worker.postMessage(job, [bytes.buffer as ArrayBuffer]);
-		else worker.postMessage(job);
+		worker.postMessage(
+			{
+				type: 'job',
+				file,
+				options: plain,
+				isCancelled: signal?.aborted === true,
+				databaseUrl: process.env.DATABASE_URL
+			},
+			transfer
+		);
 	});
 }
 

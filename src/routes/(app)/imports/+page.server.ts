@@ -6,6 +6,10 @@ import * as pilots from '$lib/server/registry/pilots';
 import { canImport } from '$lib/server/auth/tokens';
 import { emptySummary, MAX_BYTES, type IntakeSummary } from '$lib/server/intake';
 import { runIntake } from '$lib/server/intake/run';
+import { receiveFormFile } from '$lib/server/intake/form';
+import { discardUpload, type StoredUpload } from '$lib/server/intake/store';
+import { track, type Tracker } from '$lib/server/intake/jobs';
+import type { SessionUser } from '$lib/server/auth';
 import { QueueFullError, queueFullMessage } from '$lib/server/intake/queue';
 import { limitMessage, logLimited, takeUpload } from '$lib/server/ops/rate-limit';
 import { fileError } from '$lib/csv/problems';
@@ -28,31 +32,58 @@ export const load: PageServerLoad = (event) => {
 
 async function run(event: RequestEvent, dryRun: boolean) {
 	const user = uploader(event);
-	const form = await event.request.formData();
-	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return fail(400, { noFile: true as const });
-	if (file.size > MAX_BYTES) return fail(413, { tooLarge: true as const });
+	// the page names its upload (?job=…) to follow its phases and cancel it: see ./progress/[job]
+	const tracker = track(event.url.searchParams.get('job'), user.id);
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	try {
+		const received = await receiveFormFile(event.request, {
+			maxBytes: MAX_BYTES,
+			onBytes: (size) => tracker?.report('receive', size, declared)
+		});
+		if ('noFile' in received) return fail(400, { noFile: true as const });
+		if ('tooLarge' in received) return fail(413, { tooLarge: true as const });
+		try {
+			return await intake(event, user, received.upload, received.fileName, dryRun, tracker);
+		} finally {
+			discardUpload(received.upload);
+		}
+	} finally {
+		tracker?.finish();
+	}
+}
+
+async function intake(
+	event: RequestEvent,
+	user: SessionUser,
+	upload: StoredUpload,
+	fileName: string,
+	dryRun: boolean,
+	tracker: Tracker | null
+) {
 	// uploads per user per hour, web and API together; a check counts as much as an import
 	const verdict = takeUpload(user.id);
 	if (!verdict.ok) {
 		logLimited('uploads', verdict, { user: user.username, path: event.url.pathname, ip: event.getClientAddress() });
 		event.setHeaders({ 'Retry-After': String(verdict.retryAfter) });
-		return fail(429, { rateLimited: verdict, summary: limitedSummary(file.name, dryRun, verdict) });
+		return fail(429, { rateLimited: verdict, summary: limitedSummary(fileName, dryRun, verdict) });
 	}
 	let summary: IntakeSummary;
 	try {
-		summary = await runIntake(getDb(), new Uint8Array(await file.arrayBuffer()), {
+		summary = await runIntake(getDb(), upload, {
 			user,
 			dryRun,
-			fileName: file.name,
+			fileName,
 			channel: 'web',
-			ip: event.getClientAddress()
+			ip: event.getClientAddress(),
+			onProgress: tracker?.onProgress,
+			onPhase: tracker?.report,
+			signal: tracker?.signal
 		});
 	} catch (e) {
 		if (!(e instanceof QueueFullError)) throw e;
 		event.setHeaders({ 'Retry-After': String(e.retryAfterSeconds) });
 		const { zh, en } = queueFullMessage(e);
-		return fail(503, { summary: refusedSummary(file.name, dryRun, zh, en, 'QUEUE_FULL') });
+		return fail(503, { summary: refusedSummary(fileName, dryRun, zh, en, 'QUEUE_FULL') });
 	}
 	return summary.errorCount > 0 ? fail(422, { summary }) : { summary };
 }
