@@ -10,7 +10,7 @@
  * all of it N times and judges issue 16's goals (PASS/FAIL) on the medians.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,13 +137,13 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 					.join(' ')})`
 			);
 			console.log(formatHeader());
-			const a = runPhase('floor-a', file, join(dir, 'floor-a.db'));
+			const a = runPhase('floor-a', file, join(dir, `floor-a-${run}.db`));
 			phases.push(a);
 			check(a);
 			const floorA = a.rows && a.ms > 0 ? a.rows / (a.ms / 1000) : undefined;
 			console.log(line(a, floorA));
 
-			const b = runPhase('floor-b', file, join(dir, 'floor-b.db'));
+			const b = runPhase('floor-b', file, join(dir, `floor-b-${run}.db`));
 			phases.push(b);
 			check(b);
 			console.log(line(b, floorA));
@@ -151,7 +151,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 			// ── APP PIPELINE HOOK: runs only when a pipeline is provided ──
 			if (options.pipeline) {
 				for (const mode of ['dry-run', 'commit'] as const) {
-					const dbPath = join(dir, `app-${mode}.db`);
+					const dbPath = join(dir, `app-${mode}-${run}.db`);
 					let r: PhaseResult;
 					if (typeof options.pipeline === 'string') {
 						r = runPhase(mode, file, dbPath, [resolve(repoRoot, options.pipeline), registryPath]);
@@ -177,6 +177,9 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
 			} else {
 				console.log(`${'app pipeline'.padEnd(32)} not wired (pass runImportBench({ pipeline }) or --pipeline MODULE)`);
 			}
+
+			// this run's databases are no longer needed: three runs of them would fill a small disk
+			for (const name of readdirSync(dir)) if (name.includes(`-${run}.db`)) rmSync(join(dir, name), { force: true });
 
 			if (!options.skipUpload && uploadSkipped === null) {
 				const measured = await measureUploadRss(file, registry, dir);

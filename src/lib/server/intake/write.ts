@@ -1,8 +1,8 @@
 /**
  * Writing one pilot's compared rows inside the import's transaction: a new revision per covered
  * quarter that changes, changed and removed values closed by it, new and changed values inserted,
- * unchanged ones untouched, and the quarter's roll-up recomputed. Raw prepared statements: this is
- * the hot path of a million-row import.
+ * unchanged ones untouched, and the quarter's roll-up recomputed from the file's rows (rollups.ts). Raw prepared
+ * statements, many rows per call: this is the hot path of a million-row import.
  */
 // Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import type Database from 'better-sqlite3';
@@ -10,8 +10,9 @@ import { INDICATORS } from '../../domain/indicators';
 import { UNCHANGED, type PilotComparison } from './compare';
 import type { PilotContext } from './context';
 import type { RowStore } from './rows';
+import { rollupsOf } from './rollups';
 
-const RATES = INDICATORS.filter((i) => i.kind === 'rate');
+const BATCH = 64;
 
 /** Prepares the statements once per import and returns the per-pilot writer. */
 export function writer(sqlite: Database.Database, uploadId: number, now: number, uploader: string) {
@@ -22,10 +23,21 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 		'INSERT INTO revisions (pilot_id, period, number, upload_id, created_at, added, changed, removed, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 	);
 	const close = sqlite.prepare('UPDATE observations SET superseded_by = ? WHERE id = ?');
-	const insert = sqlite.prepare(
-		'INSERT INTO observations (pilot_id, period, enterprise_id, indicator_code, value, note, revision_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	);
+	const insertSql = (n: number) =>
+		'INSERT INTO observations (pilot_id, period, enterprise_id, indicator_code, value, note, revision_id) VALUES ' +
+		Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+	// rows go in BATCH at a time (one statement call for many rows: the per-call cost is most of a row's)
+	const insertBatch = sqlite.prepare(insertSql(BATCH));
+	const insert = sqlite.prepare(insertSql(1));
+	const pending: unknown[] = [];
+	const flush = () => {
+		for (let k = 0; k < pending.length; k += 7) insert.run(pending.slice(k, k + 7));
+		pending.length = 0;
+	};
 	const clearRollup = sqlite.prepare('DELETE FROM rollups WHERE pilot_id = ? AND period = ?');
+	const insertRollup = sqlite.prepare(
+		'INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	);
 	// The lists' cached statuses of a changed pilot are recomputed on their next read.
 	const markStale = sqlite.prepare('UPDATE pilots SET status_computed_on = NULL WHERE id = ?');
 	// A new revision of a quarter under review withdraws the submission: it must be submitted again.
@@ -35,43 +47,6 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 	const withdrawEvent = sqlite.prepare(
 		"INSERT INTO review_events (pilot_id, period, action, from_state, to_state, actor, at, comment) VALUES (?, ?, 'revise', 'submitted', 'draft', ?, ?, NULL)"
 	);
-	// Amounts: the pilot-level value, else the enterprises' sum. Rates are never summed (see fillRateRollup).
-	const fillRollup = sqlite.prepare(`
-		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
-		SELECT pilot_id, period, indicator_code,
-			COALESCE(MAX(CASE WHEN enterprise_id IS NULL THEN value END), SUM(value)),
-			SUM(CASE WHEN enterprise_id IS NOT NULL THEN value END),
-			COUNT(enterprise_id),
-			?
-		FROM observations WHERE pilot_id = ? AND period = ? AND superseded_by IS NULL
-			AND indicator_code NOT IN (${RATES.map((r) => `'${r.code}'`).join(', ') || "''"})
-		GROUP BY indicator_code`);
-	// Rates: the pilot-level value, else the enterprises' mean weighted by their value of the rate's denominator
-	// indicator in the same quarter when every enterprise reported one (and they do not sum to 0), else a plain mean.
-	// enterprise_sum holds that mean for rates.
-	const fillRateRollup = sqlite.prepare(`
-		WITH weights(code, weight_code) AS (VALUES ${RATES.map((r) => `('${r.code}', ${r.weightBy ? `'${r.weightBy}'` : 'NULL'})`).join(', ')}),
-		ent AS (
-			SELECT o.indicator_code, o.value, w.value AS weight
-			FROM observations o JOIN weights ON weights.code = o.indicator_code
-			LEFT JOIN observations w ON w.pilot_id = o.pilot_id AND w.period = o.period AND w.enterprise_id = o.enterprise_id
-				AND w.indicator_code = weights.weight_code AND w.superseded_by IS NULL
-			WHERE o.pilot_id = @pilot AND o.period = @period AND o.superseded_by IS NULL AND o.enterprise_id IS NOT NULL
-		),
-		mean AS (
-			SELECT indicator_code,
-				CASE WHEN COUNT(weight) = COUNT(*) AND SUM(weight) > 0 THEN SUM(value * weight) / SUM(weight) ELSE AVG(value) END AS value,
-				COUNT(*) AS n
-			FROM ent GROUP BY indicator_code
-		)
-		INSERT INTO rollups (pilot_id, period, indicator_code, value, enterprise_sum, enterprises, revision_id)
-		SELECT @pilot, @period, code, COALESCE(pilot.value, mean.value), mean.value, COALESCE(mean.n, 0), @revision
-		FROM weights
-		LEFT JOIN observations pilot ON pilot.pilot_id = @pilot AND pilot.period = @period AND pilot.indicator_code = weights.code
-			AND pilot.enterprise_id IS NULL AND pilot.superseded_by IS NULL
-		LEFT JOIN mean ON mean.indicator_code = weights.code
-		WHERE pilot.value IS NOT NULL OR mean.value IS NOT NULL`);
-
 	/** Writes the pilot's changes; returns the revisions it created. */
 	return function writePilot(pilot: PilotContext, store: RowStore, order: Int32Array, cmp: PilotComparison) {
 		const revision = [0, 0, 0, 0];
@@ -98,28 +73,36 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 			if (withdraw.run(uploader, now, pilot.id, period).changes) withdrawEvent.run(pilot.id, period, uploader, now);
 		}
 		for (const r of cmp.removed) close.run(revision[r.period], r.id);
-		for (let k = 0; k < cmp.to - cmp.from; k++) {
-			if (cmp.status[k] === UNCHANGED) continue;
-			const i = order[cmp.from + k];
-			const p = store.period[i];
-			if (cmp.oldId[k]) close.run(revision[p], cmp.oldId[k]);
-			const e = store.enterprise[i];
-			insert.run(
-				pilot.id,
-				pilot.periods[p],
-				e === 0 ? null : e,
-				INDICATORS[store.indicator[i]].code,
-				store.value[i],
-				store.noteOf(i),
-				revision[p]
-			);
-		}
+		// quarter by quarter: the index on (pilot, period, …) then grows at one end
+		for (let q = 0; q < 4; q++)
+			for (let k = 0; k < cmp.to - cmp.from; k++) {
+				if (cmp.status[k] === UNCHANGED) continue;
+				const i = order[cmp.from + k];
+				const p = store.period[i];
+				if (p !== q) continue;
+				if (cmp.oldId[k]) close.run(revision[p], cmp.oldId[k]);
+				const e = store.enterprise[i];
+				pending.push(
+					pilot.id,
+					pilot.periods[p],
+					e === 0 ? null : e,
+					INDICATORS[store.indicator[i]].code,
+					store.value[i],
+					store.noteOf(i),
+					revision[p]
+				);
+				if (pending.length === BATCH * 7) {
+					insertBatch.run(pending);
+					pending.length = 0;
+				}
+			}
+		flush();
 		if (created.length) markStale.run(pilot.id);
-		for (let p = 0; p < 4; p++) {
-			if (!revision[p]) continue;
-			clearRollup.run(pilot.id, pilot.periods[p]);
-			fillRollup.run(revision[p], pilot.id, pilot.periods[p]);
-			fillRateRollup.run({ revision: revision[p], pilot: pilot.id, period: pilot.periods[p] });
+		// a covered quarter's current values are exactly the file's rows of it: its roll-ups come from them
+		for (const { period, revisionId, rows } of rollupsOf(pilot, store, order, cmp, revision)) {
+			clearRollup.run(pilot.id, period);
+			for (const r of rows)
+				insertRollup.run(pilot.id, period, r.indicator, r.value, r.enterpriseSum, r.enterprises, revisionId);
 		}
 		return created;
 	};
