@@ -41,6 +41,9 @@ parentPort!.on('message', async (message: Job | { type: 'cancel' }) => {
 	}
 	if (message.isCancelled) controller.abort();
 	const { db, sqlite } = openDb(message.databaseUrl);
+	// a small page cache (2 MB, SQLite's own default; better-sqlite3's is 16 MB): a million-row write is no slower
+	// with it (measured), and the server's peak memory during a large upload is 16 MB lower
+	sqlite.pragma('cache_size = -2000');
 	try {
 		// the statuses of the pilots it touches, in its own transaction, so that no page request finds them stale and
 		// pays for them on the server's one thread (scores stay with the server: they rank every pilot in one pass)
