@@ -170,3 +170,42 @@ test('while a large file is being checked, the other pages keep answering', asyn
 	expect(response.status()).toBe(422);
 	expect(finished).toEqual(['home', 'import']);
 });
+
+test('the upload page shows an import phase by phase, and cancels one that is still being sent', async ({
+	page
+}, info) => {
+	await signIn(page, 'implementer');
+	await page.goto('/pilots');
+	const [code] = await listedCodes(page);
+	const { file } = await filledTemplate(page, code, '2.5', info.outputDir);
+	await page.goto('/imports', { waitUntil: 'networkidle' });
+	await page.getByTestId('import-file').setInputFiles(file);
+
+	// the request is held until the page has shown its phases: what a user sees while a large file goes up
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/imports\?\/check/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.getByRole('button', { name: '检查（不写入）' }).click();
+	const phases = page.getByTestId('import-progress');
+	await expect(phases.locator('[data-phase=receive]')).toHaveAttribute('data-state', 'now');
+	for (const later of ['parse', 'check', 'write'])
+		await expect(phases.locator(`[data-phase=${later}]`)).toHaveAttribute('data-state', 'next');
+	await expect(phases.getByRole('button', { name: '取消导入' })).toBeEnabled();
+	release();
+	await expect(page.getByTestId('import-result')).toContainText('检查通过');
+	await expect(phases).toHaveCount(0);
+
+	// cancelled while still being sent: nothing reaches the server, nothing is written
+	await page.route(/\/imports\?\/commit/, async (route) => {
+		await new Promise<void>(() => {}); // never sent on
+		await route.continue();
+	});
+	await page.getByRole('button', { name: '导入' }).click();
+	await phases.getByRole('button', { name: '取消导入' }).click();
+	await expect(page.getByRole('alert')).toContainText('已取消上传，未发送也未写入任何内容');
+	await expect(phases).toHaveCount(0);
+	await expect(page.getByRole('button', { name: '导入' })).toBeEnabled();
+});
