@@ -359,7 +359,13 @@ const AREA_CODES: Record<ScoreArea, readonly string[]> = {
 };
 
 /** What the score needs of one pilot, from its term-to-date facts (relative improvement per area, unit-free). */
-export function scoreInputOf(pilot: PilotRow, facts: Facts): ScoreInput {
+export function scoreInputOf(
+	pilot: Pick<
+		PilotRow,
+		'id' | 'code' | 'industries' | 'basin' | 'attainment' | 'reportsDue' | 'reportsOnTime' | 'reportsLate'
+	>,
+	facts: Facts
+): ScoreInput {
 	const areaImprovement = Object.fromEntries(
 		Object.entries(AREA_CODES).map(([area, codes]) => [area, relative(facts, pilot.id, codes)])
 	) as Record<ScoreArea, number | null>;

@@ -5,6 +5,7 @@ import {
 	CANDIDATE_THRESHOLD,
 	MIN_PEERS,
 	percentileRank,
+	ranker,
 	SCORE_AREAS,
 	SCORE_PARTS,
 	SCORE_WEIGHTS,
@@ -82,6 +83,73 @@ describe('percentileRank', () => {
 		['NaN', [Number.NaN], Number.NaN]
 	])('refuses %s', (_name, values, value) => {
 		expect(() => percentileRank(values, value, true)).toThrow(RangeError);
+	});
+});
+
+describe('ranker (percentileRank of many values against one sorted list)', () => {
+	/** A small deterministic generator, so that the lists have ties, zeros and negatives. */
+	const lcg = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+	it('gives what percentileRank gives, for every value of many lists, both ways', () => {
+		const rand = lcg(7);
+		for (let n = 1; n <= 40; n++) {
+			const values = Array.from({ length: n }, () => Math.round(rand() * 20 - 5) / 2);
+			for (const lowerIsBetter of [true, false]) {
+				const rank = ranker(values, lowerIsBetter);
+				for (const v of values) expect(rank(v)).toEqual(percentileRank(values, v, lowerIsBetter));
+			}
+		}
+	});
+
+	it('refuses what percentileRank refuses', () => {
+		expect(() => ranker([1, 2, 3], true)(4)).toThrow(RangeError);
+		expect(() => ranker([], true)(1)).toThrow(RangeError);
+		expect(() => ranker([Number.NaN], true)(Number.NaN)).toThrow(RangeError);
+	});
+
+	it('ranks 400 generated pilots as percentileRank over each peer group does', () => {
+		const rand = lcg(11);
+		const industries = ['钢铁', '造纸', '化工', ''];
+		const basins = [null, '长江', '黄河'];
+		const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+		const inputs = Array.from({ length: 400 }, (_, i) =>
+			pilot(`g${i}`, {
+				industries: [pick(industries)],
+				basin: pick(basins),
+				attainment: rand() < 0.8 ? Math.round(rand() * 12) / 10 : null,
+				investment: rand() < 0.7 ? Math.round(rand() * 10) : null,
+				pollutantReduction: rand() < 0.7 ? 1 + Math.round(rand() * 4) : null,
+				auditCost: rand() < 0.6 ? Math.round(rand() * 8) : null,
+				enterprisesCovered: 1 + Math.floor(rand() * 3)
+			})
+		);
+		const scored = scorePilots(inputs);
+		const ce = (i: ScoreInput) =>
+			i.investment && i.pollutantReduction && i.investment > 0 ? i.investment / i.pollutantReduction : null;
+		scored.forEach((s, k) => {
+			const industry = inputs[k].industries[0] || null;
+			const peers = scored.filter((o, j) => industry === null || (inputs[j].industries[0] || null) === industry);
+			const { rank, size } = percentileRank(
+				peers.map((o) => o.score),
+				s.score,
+				false
+			);
+			expect(s.rank).toEqual({ group: industry === null ? 'all' : 'industry', rank, size });
+			const mine = ce(inputs[k]);
+			const peer = partOf(s, 'costEffectiveness').peer;
+			if (mine === null) return expect(peer).toBeNull();
+			const withCe = inputs.filter((i) => ce(i) !== null);
+			const sameIndustry = industry === null ? [] : withCe.filter((i) => (i.industries[0] || null) === industry);
+			const sameBasin = sameIndustry.filter((i) => i.basin === inputs[k].basin);
+			const [group, members] =
+				sameBasin.length >= MIN_PEERS
+					? (['industry_basin', sameBasin] as const)
+					: sameIndustry.length >= MIN_PEERS
+						? (['industry', sameIndustry] as const)
+						: (['all', withCe] as const);
+			const among = percentileRank(members.map(ce) as number[], mine, true);
+			expect(peer).toEqual({ group, rank: among.rank, size: among.size });
+		});
 	});
 });
 

@@ -36,10 +36,19 @@ export function unknown(locale: Locale): string {
 	return locale === 'en' ? 'unknown' : '未知';
 }
 
+/** One formatter per locale and number of decimals: making an Intl.NumberFormat costs far more than using one. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number formatted for the locale (grouping, up to `digits` decimals); null is unknown. */
 export function formatNumber(locale: Locale, n: number | null | undefined, digits = 2): string {
 	if (n === null || n === undefined) return unknown(locale);
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: digits }).format(n);
+	const key = `${locale}:${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: digits });
+		numberFormats.set(key, format);
+	}
+	return format.format(n);
 }
 
 /** An ISO date (YYYY-MM-DD) written for the locale: 2024年8月15日 / 15 Aug 2024; null is unknown. */

@@ -29,6 +29,8 @@ type PilotData = {
 	termFacts: Map<string, Fact>;
 	/** The quarters a province has approved. */
 	approved: Set<string>;
+	/** The quarters with any roll-up, each once. */
+	periods: string[];
 };
 /** The read model and the data version it holds: the last revision, the last audit entry, the number of pilots. */
 type Model = { key: string; revision: number; audit: number; pilots: number; byPilot: Map<number, PilotData> };
@@ -50,7 +52,8 @@ const emptyData = (): PilotData => ({
 	quarters: new Map(),
 	baselines: new Map(),
 	termFacts: new Map(),
-	approved: new Set()
+	approved: new Set(),
+	periods: []
 });
 
 /** Reads the model's data of the given pilots (all of them: null) from the tables. */
@@ -93,7 +96,10 @@ function read(db: Db, ids: readonly number[] | null): Map<number, PilotData> {
 		sql`SELECT pilot_id, period FROM quarter_reviews WHERE state = 'approved' AND ${only}`
 	))
 		of(id).approved.add(period);
-	for (const [id, data] of byPilot) data.termFacts = factsOf(id, data, () => true);
+	for (const [id, data] of byPilot) {
+		data.termFacts = factsOf(id, data, () => true);
+		data.periods = [...new Set([...data.quarters.values()].flatMap((quarters) => quarters.map((q) => q.period)))];
+	}
 	return byPilot;
 }
 
@@ -142,40 +148,116 @@ export function model(db: Db): Model {
 	return next;
 }
 
+/** Pilots the read model reads in one step of refreshModel (about 10 ms at 40 enterprises and 8 quarters each). */
+export const MODEL_SLICE = 100;
+
+/**
+ * Brings the read model up to date as model() does, but when more than `slice` pilots are to be read (a large
+ * import, a registry change), reads them `slice` at a time, each slice a step run by `step` (one event-loop turn
+ * each: see view-cache.ts inTurn). What it publishes is at least as new as the version it names; a model published
+ * meanwhile by model() is newer and is kept instead.
+ */
+export async function refreshModel(db: Db, step: <T>(fn: () => T) => Promise<T>, slice = MODEL_SLICE): Promise<void> {
+	const now = versionOf(db);
+	const current = models.get(db.$client);
+	if (current && current.key === now.key) return;
+	const changed = current ? changedSince(db, current, now) : null;
+	const ids = changed ?? db.values<[number]>(sql`SELECT id FROM pilots ORDER BY id`).map(([id]) => id);
+	if (ids.length <= slice) {
+		model(db);
+		return;
+	}
+	const byPilot = current && changed !== null ? new Map(current.byPilot) : new Map<number, PilotData>();
+	for (let i = 0; i < ids.length; i += slice) {
+		const some = ids.slice(i, i + slice);
+		await step(() => {
+			for (const [id, data] of read(db, some)) byPilot.set(id, data);
+		});
+	}
+	if (models.get(db.$client) === current) models.set(db.$client, { ...now, byPilot });
+}
+
 const EMPTY = { industries: [], enterprises: 0 };
 
-/** The pilots matching the filter within the scope, with what the dashboard groups and colours them by. */
+type PilotColumns = [
+	id: number,
+	code: string,
+	nameZh: string,
+	nameEn: string | null,
+	batch: number,
+	category: number | null,
+	provinceCode: string | null,
+	airRegion: string | null,
+	basin: string | null,
+	progressStatus: string | null,
+	attainment: number | null,
+	reportsDue: number | null,
+	reportsOnTime: number | null,
+	reportsLate: number | null,
+	score: number | null,
+	isCandidate: number | null
+];
+
+/**
+ * The pilots matching the filter within the scope, with what the dashboard groups and colours them by. Read as plain
+ * rows (every view starts here, for up to every pilot: mapping them column by column would cost more than the query).
+ */
 export function pilotRows(db: Db, scope: Scope, filter: DashboardFilter): PilotRow[] {
 	const { byPilot } = model(db);
+	const where = conditions(scope, filter) ?? sql`1 = 1`;
 	return db
-		.select({
-			id: pilots.id,
-			code: pilots.code,
-			nameZh: pilots.nameZh,
-			nameEn: pilots.nameEn,
-			batch: batches.number,
-			category: pilots.category,
-			provinceCode: pilots.provinceCode,
-			airRegion: pilots.airRegion,
-			basin: pilots.basin,
-			progressStatus: pilots.progressStatus,
-			attainment: pilots.attainment,
-			reportsDue: pilots.reportsDue,
-			reportsOnTime: pilots.reportsOnTime,
-			reportsLate: pilots.reportsLate,
-			score: pilotScores.score,
-			isCandidate: pilotScores.isCandidate
-		})
-		.from(pilots)
-		.innerJoin(batches, eq(batches.id, pilots.batchId))
-		.leftJoin(pilotScores, eq(pilotScores.pilotId, pilots.id))
-		.where(conditions(scope, filter))
-		.orderBy(pilots.code)
-		.all()
-		.map((r) => {
-			const data = byPilot.get(r.id) ?? EMPTY;
-			return { ...r, industries: data.industries, enterprises: data.enterprises, isCandidate: r.isCandidate === true };
-		});
+		.values<PilotColumns>(
+			sql`SELECT ${pilots.id}, ${pilots.code}, ${pilots.nameZh}, ${pilots.nameEn}, ${batches.number}, ${pilots.category},
+				${pilots.provinceCode}, ${pilots.airRegion}, ${pilots.basin}, ${pilots.progressStatus}, ${pilots.attainment},
+				${pilots.reportsDue}, ${pilots.reportsOnTime}, ${pilots.reportsLate}, ${pilotScores.score}, ${pilotScores.isCandidate}
+			FROM ${pilots}
+			INNER JOIN ${batches} ON ${batches.id} = ${pilots.batchId}
+			LEFT JOIN ${pilotScores} ON ${pilotScores.pilotId} = ${pilots.id}
+			WHERE ${where}
+			ORDER BY ${pilots.code}`
+		)
+		.map(
+			([
+				id,
+				code,
+				nameZh,
+				nameEn,
+				batch,
+				category,
+				provinceCode,
+				airRegion,
+				basin,
+				progressStatus,
+				attainment,
+				reportsDue,
+				reportsOnTime,
+				reportsLate,
+				score,
+				isCandidate
+			]) => {
+				const data = byPilot.get(id) ?? EMPTY;
+				return {
+					id,
+					code,
+					nameZh,
+					nameEn,
+					batch,
+					category,
+					provinceCode,
+					airRegion,
+					basin,
+					progressStatus,
+					attainment,
+					reportsDue,
+					reportsOnTime,
+					reportsLate,
+					score,
+					isCandidate: isCandidate === 1,
+					industries: data.industries,
+					enterprises: data.enterprises
+				};
+			}
+		);
 }
 
 /** Whether a quarter of the pilot counts under the filter: within the range, and approved when only those count. */
@@ -255,9 +337,7 @@ export function periodRows(
 export function periodsReported(db: Db, chosen: readonly { id: number }[]): string[] {
 	const { byPilot } = model(db);
 	const periods = new Set<string>();
-	for (const pilot of chosen)
-		for (const quarters of byPilot.get(pilot.id)?.quarters.values() ?? [])
-			for (const q of quarters) periods.add(q.period);
+	for (const pilot of chosen) for (const period of byPilot.get(pilot.id)?.periods ?? []) periods.add(period);
 	return [...periods].sort();
 }
 

@@ -11,7 +11,9 @@ import { dashboardFilterFromUrl } from '../../analytics/dashboard-filter';
 import { arrange, type ShortlistRow, type ShortlistView } from '../../analytics/shortlist';
 import * as analytics from './analytics';
 import * as scores from './scores';
-import { refreshStale } from '../progress/statuses';
+import { cachedInTurn, inTurn } from './view-cache';
+import * as pilotQueries from '../registry/pilots';
+import { refreshStale, refreshStaleInSteps } from '../progress/statuses';
 import type { DashboardFilter, Dimension } from '../../analytics/dashboard-filter';
 import {
 	AIR_POLLUTANTS,
@@ -33,15 +35,51 @@ export function prepare(db: Db): void {
 	refreshStale(db);
 }
 
+/** Per connection, the preparation under way (see context). */
+const preparing = new WeakMap<object, Promise<void>>();
+
+/**
+ * What prepare does, in steps of their own event-loop turns (inTurn) so that the server keeps serving meanwhile;
+ * requests arriving during it wait for the same preparation instead of starting another.
+ */
+function prepareInSteps(db: Db): Promise<void> {
+	let under = preparing.get(db.$client);
+	if (!under) {
+		under = refreshStaleInSteps(db, (fn) => inTurn(db, fn)).finally(() => preparing.delete(db.$client));
+		preparing.set(db.$client, under);
+	}
+	return under;
+}
+
 /**
  * What every dashboard load starts with: the caller must be a ministry, admin or province user (403 otherwise); the
- * caches are brought up to date; the scope and the filter of the URL.
+ * caches are brought up to date (in steps, see prepareInSteps); the scope and the filter of the URL; and `cached`,
+ * which keeps a view's data for that scope and filter until the database changes, computing it in a turn of its own
+ * when it is not kept (view-cache.ts: `compute` reads only the database, the scope, the filter and `params`, and
+ * nobody modifies what it returns).
  */
-export function context(user: SessionUser | null, params: URLSearchParams) {
+export async function context(user: SessionUser | null, params: URLSearchParams) {
 	const scope = scopeOf(requireRole(user, 'ministry', 'admin', 'province'));
 	const db = getDb();
-	prepare(db);
-	return { db, scope, filter: dashboardFilterFromUrl(params) };
+	await prepareInSteps(db);
+	const filter = dashboardFilterFromUrl(params);
+	const cached = <T>(name: string, viewParams: unknown, compute: () => T): Promise<T> =>
+		cachedInTurn(db, { name, scope, filter, params: viewParams }, compute);
+	return { db, scope, filter, cached };
+}
+
+/** What the dashboard layout shows around every view, within the scope whatever the filter. */
+export function layoutData(db: Db, scope: Scope) {
+	return {
+		batches: pilotQueries.batchList(db),
+		periods: analytics.periodsReported(db, analytics.scopeIds(db, scope)),
+		facets: pilotQueries.facetCounts(db, scope, {})
+	};
+}
+
+/** The layout's data (layoutData) as the layout loads it: kept per scope until the database changes. */
+export function layout(db: Db, scope: Scope) {
+	return cachedInTurn(db, { name: 'layout', scope, filter: {} }, () => layoutData(db, scope));
 }
 
 function base(db: Db, scope: Scope, filter: DashboardFilter) {

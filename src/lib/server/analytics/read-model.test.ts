@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intakeTestDb, sender } from '../testing';
-import { model } from './analytics';
+import { model, refreshModel } from './analytics';
 import * as review from '../review/review';
 import * as narratives from '../review/narratives';
 import * as registry from '../registry';
@@ -43,5 +43,41 @@ describe('the dashboard read model', () => {
 		const fourth = model(db);
 		expect(fourth.byPilot.get(q2)).not.toBe(q2Before);
 		expect(fourth.byPilot.get(q2)?.enterprises).toBe(2);
+	});
+});
+
+describe('the read model brought up to date in steps (a large change, read a slice of pilots at a time)', () => {
+	it('reads every changed pilot, one slice a step, into what model() would read, and yields to a newer model', async () => {
+		const { db, sqlite, users } = intakeTestDb();
+		const send = sender(db, users.imp1, 'read-model-steps');
+		expect((await send(['Q-1,E01,2025Q3,voc,50,t,'])).isWritten).toBe(true);
+		model(db);
+		// a registry change: the whole model is read again, here one pilot a step
+		sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity) VALUES (0, 't', 'pilot.update', 'pilot')").run();
+		let steps = 0;
+		const step = async <T>(fn: () => T) => (steps++, fn());
+		await refreshModel(db, step, 1);
+		expect(steps).toBe(3);
+		const stepped = model(db);
+		expect(stepped.byPilot.get(idOf(sqlite, 'Q-1'))?.quarters.get('voc')).toEqual([{ period: '2025Q3', value: 50 }]);
+		// what it published is current: model() keeps it, and reads nothing again
+		expect(model(db)).toBe(stepped);
+
+		// an import of two pilots, stepped, while model() publishes a newer model between two steps: that one is kept
+		expect(
+			(await send(['Q-1,E01,2025Q4,voc,40,t,', 'Q-2,F01,2025Q4,voc,7,t,'], undefined, { as: users.admin })).isWritten
+		).toBe(true);
+		let newer: ReturnType<typeof model> | undefined;
+		await refreshModel(
+			db,
+			async (fn) => {
+				const result = fn();
+				newer ??= model(db);
+				return result;
+			},
+			1
+		);
+		expect(model(db)).toBe(newer);
+		expect(newer!.byPilot.get(idOf(sqlite, 'Q-2'))?.quarters.get('voc')).toEqual([{ period: '2025Q4', value: 7 }]);
 	});
 });

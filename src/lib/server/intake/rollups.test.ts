@@ -101,7 +101,9 @@ describe('roll-ups from the file’s rows', () => {
 		// the figures themselves, for the reader: a compensated sum, a weighted mean, a plain mean for want of a weight
 		const of = (period: string, c: string) =>
 			t.sqlite
-				.prepare('SELECT value, enterprise_sum AS e FROM rollups WHERE pilot_id = ? AND period = ? AND indicator_code = ?')
+				.prepare(
+					'SELECT value, enterprise_sum AS e FROM rollups WHERE pilot_id = ? AND period = ? AND indicator_code = ?'
+				)
 				.get(pilot, period, c);
 		expect(of('2025Q3', 'voc')).toEqual({ value: 0.8999999999999999, e: 0.8999999999999999 });
 		expect(of('2025Q3', 'solid_waste_use_rate')).toEqual({ value: 70, e: 70 });

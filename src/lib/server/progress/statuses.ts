@@ -9,6 +9,7 @@ import { pilots } from '../db/schema';
 import * as pilotQueries from '../registry/pilots';
 import { chinaToday, pilotProgress } from './progress';
 import * as scores from '../analytics/scores';
+import * as analytics from '../analytics/analytics';
 import type { CalendarEntry } from '../../domain/calendar';
 
 /** The worst report status of a calendar: missing, then late, then on time, else not yet due. */
@@ -19,19 +20,53 @@ export function worstReport(calendar: CalendarEntry[]): 'missing' | 'late' | 'on
 }
 
 /**
- * Recomputes the cached statuses of every pilot not computed today, then — when anything changed — every score (which
- * depend on them and on each other); returns how many pilots' statuses it refreshed.
+ * Recomputes the cached statuses of every pilot not computed today, then — when anything changed — brings the scores
+ * up to date (they depend on the statuses and on each other); returns how many pilots' statuses it refreshed.
  */
-export function refreshStale(db: Db, today = chinaToday()): number {
+export function refreshStale(db: Db, today = chinaToday(), options: { withScores?: boolean } = {}): number {
 	const refreshed = refreshStaleStatuses(db, today);
-	// scores rank pilots against each other, so one changed pilot moves the others' parts too: they are computed again
-	// whenever the data changed since they last were (an import's worker refreshes statuses, not scores), or the day
-	const key = `${today}:${dataVersion(db)}`;
-	if (refreshed > 0 || scoredAt.get(db.$client) !== key || scores.isIncomplete(db)) {
+	// scores rank pilots against each other, so one changed pilot moves the others' parts too: they are ranked again
+	// whenever the data changed since they last were (an import's worker refreshes statuses, not scores), or the day —
+	// from inputs kept in memory, of which only the changed pilots' are derived again (analytics/scores.ts)
+	if (refreshed > 0 || options.withScores || areScoresStale(db, today)) {
+		const key = `${today}:${dataVersion(db)}`;
 		scores.refreshScores(db, today);
 		scoredAt.set(db.$client, key);
 	}
 	return refreshed;
+}
+
+/** Whether the scores were last brought up to date on another day or another data version, or some pilot has none. */
+function areScoresStale(db: Db, today: string): boolean {
+	return scoredAt.get(db.$client) !== `${today}:${dataVersion(db)}` || scores.isIncomplete(db);
+}
+
+/** Pilots whose statuses refreshStaleInSteps refreshes in one step (about 1 ms each). */
+export const STATUS_SLICE = 20;
+
+/**
+ * What refreshStale does, as steps run by `step` (each an event-loop turn of its own, see analytics/view-cache.ts
+ * inTurn), none long: the stale statuses STATUS_SLICE pilots at a time (all of them on the first request of a day),
+ * the read model a slice of pilots at a time (after a large import), the changed pilots' score inputs, the ranking,
+ * the writes. Nothing to do, no step at all.
+ */
+export async function refreshStaleInSteps(
+	db: Db,
+	step: <T>(fn: () => T) => Promise<T>,
+	today = chinaToday()
+): Promise<void> {
+	const stale = staleCodes(db, today);
+	for (let i = 0; i < stale.length; i += STATUS_SLICE) {
+		const slice = stale.slice(i, i + STATUS_SLICE);
+		await step(() => refreshStatusesOf(db, slice, today));
+	}
+	await analytics.refreshModel(db, step);
+	if (stale.length > 0 || areScoresStale(db, today)) {
+		// the changed pilots' score inputs, the ranking, then the comparison with what is stored and the writes
+		await step(() => scores.deriveInputs(db));
+		await step(() => scores.rankChanged(db));
+		await step(() => refreshStale(db, today, { withScores: stale.length > 0 }));
+	}
 }
 
 /** Per connection, the data version the scores were last computed at. */
@@ -48,16 +83,17 @@ function dataVersion(db: Db): string {
  * Recomputes the cached statuses of every pilot not computed today, and only those (no scores); returns how many.
  */
 export function refreshStaleStatuses(db: Db, today = chinaToday()): number {
-	const stale = db
+	return refreshStatusesOf(db, staleCodes(db, today), today);
+}
+
+/** The codes of the pilots whose statuses were not computed today. */
+function staleCodes(db: Db, today: string): string[] {
+	return db
 		.select({ code: pilots.code })
 		.from(pilots)
 		.where(or(isNull(pilots.statusComputedOn), ne(pilots.statusComputedOn, today)))
-		.all();
-	return refreshStatusesOf(
-		db,
-		stale.map((s) => s.code),
-		today
-	);
+		.all()
+		.map((s) => s.code);
 }
 
 /**

@@ -3,7 +3,7 @@
  * everything the pilot page shows, and programme-level figures for the public landing page.
  */
 // Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
-import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import {
 	batches,
@@ -224,15 +224,22 @@ export function get(db: DbOrTx, scope: Scope, code: string) {
 	};
 }
 
+/** Up to this many pilots forProgress looks up by code; more, and it reads every pilot and keeps the wanted ones. */
+const BY_CODE_UP_TO = 500;
+
 /** Just what progress and statuses need of the pilots with these codes (no enterprises or history), keyed by code. */
 export function forProgress(db: DbOrTx, codes: readonly string[]) {
 	const wanted = new Set(codes);
+	// a few pilots (an import's): their rows alone, not the whole programme's indicators and industries
+	const isFew = wanted.size <= BY_CODE_UP_TO;
 	const rows = db
 		.select({ pilot: pilots, batch: batches })
 		.from(pilots)
 		.innerJoin(batches, eq(batches.id, pilots.batchId))
+		.where(isFew ? inArray(pilots.code, [...wanted]) : undefined)
 		.all()
 		.filter((r) => wanted.has(r.pilot.code));
+	const ids = rows.map((r) => r.pilot.id);
 	const byPilot = new Map(
 		rows.map((r) => [
 			r.pilot.id,
@@ -244,8 +251,18 @@ export function forProgress(db: DbOrTx, codes: readonly string[]) {
 			}
 		])
 	);
-	for (const i of db.select().from(pilotIndicators).all()) byPilot.get(i.pilotId)?.indicators.push(i);
-	for (const i of db.select().from(pilotIndustries).all()) byPilot.get(i.pilotId)?.industries.push(i.industry);
+	const indicators = db
+		.select()
+		.from(pilotIndicators)
+		.where(isFew ? inArray(pilotIndicators.pilotId, ids) : undefined)
+		.all();
+	for (const i of indicators) byPilot.get(i.pilotId)?.indicators.push(i);
+	const industries = db
+		.select()
+		.from(pilotIndustries)
+		.where(isFew ? inArray(pilotIndustries.pilotId, ids) : undefined)
+		.all();
+	for (const i of industries) byPilot.get(i.pilotId)?.industries.push(i.industry);
 	return new Map([...byPilot.values()].map((p) => [p.code, p]));
 }
 

@@ -8,8 +8,8 @@ import type { PageServerLoad } from './$types';
 const pickFrom = <T extends string>(choices: readonly T[], value: string | null, fallback: T): T =>
 	choices.includes(value as T) ? (value as T) : fallback;
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db, scope, filter, cached } = await dashboard.context(locals.user, url.searchParams);
 	const p = url.searchParams;
 	const view = {
 		by: pickFrom<Dimension>(DIMENSIONS, p.get('by'), 'industry'),
@@ -18,12 +18,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 	return {
 		view,
-		...dashboard.overview(db, scope, filter, view),
-		/** Counts per kind with the kinds' names, so that the page carries no deliverable module of its own. */
-		deliverables: Object.entries(deliverables.countsByKind(db, scope, filter)).map(([kind, n]) => ({
-			kind,
-			n,
-			label: DELIVERABLE_KIND_LABELS[kind as DeliverableKind]
-		}))
+		// kept until the data changes, per scope, filter and view: a province's figures are its own
+		...(await cached('overview', view, () => ({
+			...dashboard.overview(db, scope, filter, view),
+			/** Counts per kind with the kinds' names, so that the page carries no deliverable module of its own. */
+			deliverables: Object.entries(deliverables.countsByKind(db, scope, filter)).map(([kind, n]) => ({
+				kind,
+				n,
+				label: DELIVERABLE_KIND_LABELS[kind as DeliverableKind]
+			}))
+		})))
 	};
 };

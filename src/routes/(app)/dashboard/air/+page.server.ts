@@ -1,7 +1,7 @@
 import * as dashboard from '$lib/server/analytics/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
-	return dashboard.air(db, scope, filter);
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db, scope, filter, cached } = await dashboard.context(locals.user, url.searchParams);
+	return cached('air', null, () => dashboard.air(db, scope, filter));
 };

@@ -3,8 +3,8 @@ import * as cases from '$lib/server/cases/cases';
 import { shortlistView } from '$lib/analytics/shortlist';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db, scope, filter, cached } = await dashboard.context(locals.user, url.searchParams);
 	const view = shortlistView(url.searchParams);
 	// typical cases are curated by ministry analysts (and admins); province users see the shortlist only
 	const canCurate = locals.user?.role === 'ministry' || locals.user?.role === 'admin';
@@ -12,6 +12,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		view,
 		canCurate,
 		cases: canCurate ? cases.list(db) : [],
-		...dashboard.shortlist(db, scope, filter, view)
+		...(await cached('shortlist', view, () => dashboard.shortlist(db, scope, filter, view)))
 	};
 };

@@ -3,8 +3,8 @@ import { shortlistCsv, shortlistView } from '$lib/analytics/shortlist';
 import type { RequestHandler } from './$types';
 
 /** The shortlist (or every scored pilot) under the dashboard's filter as Excel-safe CSV, with every score part. */
-export const GET: RequestHandler = ({ locals, url }) => {
-	const { db, scope, filter } = dashboard.context(locals.user, url.searchParams);
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const { db, scope, filter } = await dashboard.context(locals.user, url.searchParams);
 	const view = shortlistView(url.searchParams);
 	const { rows } = dashboard.shortlist(db, scope, filter, view);
 	return new Response(shortlistCsv(rows, locals.locale), {
