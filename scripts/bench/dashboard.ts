@@ -20,11 +20,10 @@ import { seedReference } from '../../src/lib/server/seed';
 import { mulberry32 } from '../../src/lib/server/seed/random';
 import { PER_ENTERPRISE } from '../../src/lib/server/seed/demo-names';
 import * as dashboard from '../../src/lib/server/analytics/dashboard';
+import { cachedView } from '../../src/lib/server/analytics/view-cache';
 import { refreshStale } from '../../src/lib/server/progress/statuses';
 import { chinaToday } from '../../src/lib/server/ops/clock';
 import type { Scope } from '../../src/lib/server/auth/access';
-import * as analytics from '../../src/lib/server/analytics/analytics';
-import * as pilotQueries from '../../src/lib/server/registry/pilots';
 import type { DashboardFilter } from '../../src/lib/analytics/dashboard-filter';
 import { shortlistView } from '../../src/lib/analytics/shortlist';
 import { INDICATORS } from '../../src/lib/domain/indicators';
@@ -483,12 +482,42 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 		console.log('case'.padEnd(48) + 'median'.padStart(9) + 'p95'.padStart(9) + 'runs'.padStart(6) + '  result');
 		const goal = { goal: true };
 		// what the dashboard layout loads on every dashboard page, beside the page's own view
-		const layoutData = (scope: Scope) => ({
-			batches: pilotQueries.batchList(db),
-			periods: analytics.periodsReported(db, analytics.scopeIds(db, scope)),
-			facets: pilotQueries.facetCounts(db, scope, {})
-		});
+		const layoutData = (scope: Scope) => dashboard.layoutData(db, scope);
 		const candidates = shortlistView(new URLSearchParams());
+		// what an import of one pilot's quarter writes: a revision, its roll-ups, the audit entry, the pilot marked stale;
+		// the read model then reads that pilot again, not the whole programme (issue 16: the next view ≤ 50 ms)
+		const importOne = () =>
+			db.transaction(() => {
+				const { id, pilotId, period } = sqlite
+					.prepare(
+						'SELECT MAX(id) + 1 AS id, (SELECT pilot_id FROM revisions ORDER BY random() LIMIT 1) AS pilotId, MAX(period) AS period FROM revisions'
+					)
+					.get() as { id: number; pilotId: number; period: string };
+				sqlite
+					.prepare(
+						`INSERT INTO revisions (id, pilot_id, period, number, upload_id, created_at, added, changed, removed, unchanged)
+						 VALUES (?, ?, ?, ?, 1, ?, 0, 1, 0, 0)`
+					)
+					.run(id, pilotId, period, id, Date.now());
+				sqlite
+					.prepare('UPDATE rollups SET value = value * 0.99 WHERE pilot_id = ? AND period = ?')
+					.run(pilotId, period);
+				sqlite
+					.prepare("INSERT INTO audit_log (at, actor, action, entity) VALUES (?, 'bench', 'import.commit', 'upload')")
+					.run(Date.now());
+				sqlite.prepare('UPDATE pilots SET status_computed_on = NULL WHERE id = ?').run(pilotId);
+			});
+		// what the dashboard routes compute for /dashboard, here in one go (the server runs it as steps of their own
+		// event-loop turns, the same work): the caches brought up to date, the layout's data, the page's view
+		const routeLoad = () => {
+			dashboard.prepare(db);
+			return {
+				...cachedView(db, { name: 'layout', scope: all, filter: {} }, () => dashboard.layoutData(db, all)),
+				...cachedView(db, { name: 'overview', scope: all, filter: {}, params: view }, () =>
+					dashboard.overview(db, all, {}, view)
+				)
+			};
+		};
 		const timings: Timing[] = [
 			time('prepare, nothing stale', () => dashboard.prepare(db)),
 			time('layout data (batches, periods, facets)', () => layoutData(all)),
@@ -501,39 +530,29 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 					.run(Date.now());
 				return dashboard.overview(db, all, {}, view);
 			}),
-			// what an import of one pilot's quarter writes: a revision, its roll-ups, the audit entry, the pilot marked stale;
-			// then what the next /dashboard request does: bring statuses and scores up to date, then the view. The read
-			// model reads that pilot again, not the whole programme (the goal of issue 16: ≤ 50 ms)
+			// a one-pilot import, then what the next /dashboard request does: bring statuses and scores up to date (the
+			// scores ranked again from kept inputs, that pilot's derived again), then the view
 			time(
 				'first /dashboard after a one-pilot import (prepare + overview)',
 				() => {
-					db.transaction(() => {
-						const { id, pilotId, period } = sqlite
-							.prepare(
-								'SELECT MAX(id) + 1 AS id, (SELECT pilot_id FROM revisions ORDER BY random() LIMIT 1) AS pilotId, MAX(period) AS period FROM revisions'
-							)
-							.get() as { id: number; pilotId: number; period: string };
-						sqlite
-							.prepare(
-								`INSERT INTO revisions (id, pilot_id, period, number, upload_id, created_at, added, changed, removed, unchanged)
-								 VALUES (?, ?, ?, ?, 1, ?, 0, 1, 0, 0)`
-							)
-							.run(id, pilotId, period, id, Date.now());
-						sqlite
-							.prepare('UPDATE rollups SET value = value * 0.99 WHERE pilot_id = ? AND period = ?')
-							.run(pilotId, period);
-						sqlite
-							.prepare(
-								"INSERT INTO audit_log (at, actor, action, entity) VALUES (?, 'bench', 'import.commit', 'upload')"
-							)
-							.run(Date.now());
-						sqlite.prepare('UPDATE pilots SET status_computed_on = NULL WHERE id = ?').run(pilotId);
-					});
+					importOne();
 					dashboard.prepare(db);
 					return dashboard.overview(db, all, {}, view);
 				},
 				goal
 			),
+			// the same change, then everything the dashboard routes load: the layout's and the page's data, kept until
+			// the database changes (view-cache.ts), so this computes them all again
+			time(
+				'first /dashboard after a one-pilot import, as the routes load it',
+				() => {
+					importOne();
+					return routeLoad();
+				},
+				goal
+			),
+			// and the requests after it, while nothing changes
+			time('next /dashboard, nothing changed (views kept)', routeLoad, goal),
 			time(
 				'range only (2024Q3–2025Q2), no pilot filter',
 				() => dashboard.overview(db, all, { from: '2024Q3', to: '2025Q2' }, view),

@@ -1,12 +1,13 @@
 /**
  * The parts of the HTTP bench (scripts/bench/http.ts) that touch the app: the database it serves (the dashboard
- * bench's programme, the import file's pilots and three accounts), the built server on a loopback port, sign-in,
- * one autocannon measurement and one import through the API.
+ * bench's programme, the import file's pilots and three accounts), the built server on a loopback port with its
+ * event-loop monitor, sign-in, one autocannon measurement and one import through the API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { openDb } from '../../src/lib/server/db';
@@ -93,32 +94,66 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Copies `build/` and `scripts/serve.mjs` into `dir` (with a link to the repository's node_modules), so that a
- * build started by someone else in the same tree during the bench cannot swap the app under the server. Returns
- * the copied serve.mjs.
+ * Copies `build/`, `scripts/serve.mjs` and the event-loop monitor (`scripts/bench/loop-monitor.mjs`, next to it) into
+ * `dir` (with a link to the repository's node_modules), so that a build started by someone else in the same tree
+ * during the bench cannot swap the app under the server. Returns the copied serve.mjs.
  */
 export function snapshotBuild(dir: string): string {
 	if (!existsSync(join(repoRoot, 'build', 'index.js'))) throw new Error('no build/index.js: run `npm run build` first');
 	cpSync(join(repoRoot, 'build'), join(dir, 'build'), { recursive: true });
 	mkdirSync(join(dir, 'scripts'));
 	copyFileSync(join(repoRoot, 'scripts', 'serve.mjs'), join(dir, 'scripts', 'serve.mjs'));
+	copyFileSync(join(import.meta.dirname, 'loop-monitor.mjs'), join(dir, 'scripts', LOOP_MONITOR));
 	symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	return join(dir, 'scripts', 'serve.mjs');
 }
 
 export type Server = { origin: string; child: ChildProcess; logFile: string };
 
+/** The event-loop monitor's file name beside the copied serve.mjs (see loop-monitor.mjs). */
+const LOOP_MONITOR = 'loop-monitor.mjs';
+
+/** What the server's event-loop monitor measured between `start` and `stop`, in ms. */
+export type LoopDelay = { maxMs: number; p99Ms: number; meanMs: number; ticks: number };
+
+/**
+ * Starts (`start`, answering null) or stops and reads (`stop`) the event-loop monitor preloaded into the server, over
+ * its IPC channel.
+ */
+export function loopDelay(server: Server, action: 'start'): Promise<null>;
+export function loopDelay(server: Server, action: 'stop'): Promise<LoopDelay>;
+export function loopDelay(server: Server, action: 'start' | 'stop'): Promise<LoopDelay | null> {
+	const { child } = server;
+	return new Promise((done, reject) => {
+		const timer = setTimeout(() => {
+			child.off('message', onMessage);
+			reject(new Error(`the server's event-loop monitor did not answer '${action}'`));
+		}, 10_000);
+		const onMessage = (message: unknown) => {
+			const answer = (message as { loopDelay?: unknown } | null)?.loopDelay;
+			if (answer === undefined) return;
+			clearTimeout(timer);
+			child.off('message', onMessage);
+			done(answer === 'started' ? null : (answer as LoopDelay));
+		};
+		child.on('message', onMessage);
+		child.send({ loopDelay: action });
+	});
+}
+
 /**
  * Starts the built app (`serve`: a copy of `scripts/serve.mjs`, which Playwright runs) on `port` with the database at `dbPath`, limits
  * raised so that nothing is throttled, and resolves once `/healthz` answers 200. The server's output goes to
- * `logFile`; a server that exits or does not answer in time is killed and reported with the log's tail.
+ * `logFile`; a server that exits or does not answer in time is killed and reported with the log's tail. With
+ * `loopMonitor`, the event-loop monitor is preloaded and an IPC channel opened to it (see `loopDelay`).
  */
 export async function startServer(
 	serve: string,
 	dbPath: string,
 	dataDir: string,
 	port: number,
-	logFile: string
+	logFile: string,
+	options: { loopMonitor?: boolean } = {}
 ): Promise<Server> {
 	const origin = `http://${HOST}:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -138,7 +173,11 @@ export async function startServer(
 		UPLOADS_PER_HOUR: '1000'
 	};
 	const out = openSync(logFile, 'a');
-	const child = spawn(process.execPath, [serve], { cwd: repoRoot, env, stdio: ['ignore', out, out] });
+	// the event-loop monitor only measures when asked, through the IPC channel
+	const monitor = ['--import', pathToFileURL(join(dirname(serve), LOOP_MONITOR)).href];
+	const child = options.loopMonitor
+		? spawn(process.execPath, [...monitor, serve], { cwd: repoRoot, env, stdio: ['ignore', out, out, 'ipc'] })
+		: spawn(process.execPath, [serve], { cwd: repoRoot, env, stdio: ['ignore', out, out] });
 	closeSync(out);
 	const server = { origin, child, logFile };
 	const deadline = Date.now() + START_TIMEOUT_MS;
@@ -161,6 +200,7 @@ export async function stopServer(server: Server): Promise<void> {
 	const { child } = server;
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	if (child.connected) child.disconnect();
 	child.kill('SIGTERM');
 	const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
 	await exited;
