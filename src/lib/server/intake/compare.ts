@@ -19,9 +19,13 @@ export const UNCHANGED = 2;
 export type PilotComparison = {
 	from: number;
 	to: number;
-	/** Per position k in from..to of the sorted order: NEW, CHANGED or UNCHANGED, and the stored row id it replaces (0: none). */
+	/**
+	 * Per position k in from..to of the sorted order: NEW, CHANGED or UNCHANGED, and the stored row id it replaces and
+	 * its value (0: none). Both are empty for a pilot with nothing stored yet (a first upload holds only the status, one
+	 * byte a row), and the values are let go once the changes are listed (see `forgetOldValues`).
+	 */
 	status: Int8Array;
-	oldId: Float64Array;
+	oldId: Uint32Array;
 	oldValue: Float64Array;
 	/** Stored rows of covered quarters that the file drops. */
 	removed: { period: number; id: number; enterprise: number | null; indicator: string; value: number }[];
@@ -63,8 +67,8 @@ export function comparePilot(
 		from,
 		to,
 		status: new Int8Array(n),
-		oldId: new Float64Array(n),
-		oldValue: new Float64Array(n),
+		oldId: new Uint32Array(current.size ? n : 0),
+		oldValue: new Float64Array(current.size ? n : 0),
 		removed: [],
 		covered: [false, false, false, false],
 		changed: [false, false, false, false],
@@ -86,6 +90,7 @@ export function comparePilot(
 			cmp.changed[p] = true;
 		} else {
 			seen!.add(keyOf(p, e, ind));
+			if (old.id > 0xffffffff) throw new Error(`observation id ${old.id} is past what the intake can hold`);
 			cmp.oldId[k] = old.id;
 			cmp.oldValue[k] = old.value;
 			if (old.value === value && (old.note ?? '') === (store.noteOf(i) ?? '')) {
@@ -157,4 +162,11 @@ function median(values: number[]): number {
 function isSlip(ratio: number): boolean {
 	const r = ratio >= 1 ? ratio : 1 / ratio;
 	return r >= 1000 / Math.sqrt(10) && r <= 1000 * Math.sqrt(10);
+}
+
+const NO_VALUES = new Float64Array(0);
+
+/** Lets the stored values go once the summary has listed the changes: the write needs only the ids. */
+export function forgetOldValues(cmp: PilotComparison): void {
+	cmp.oldValue = NO_VALUES;
 }

@@ -40,7 +40,8 @@ export class RowStore {
 	row: Int32Array;
 	pilot: Int32Array;
 	enterprise: Int32Array;
-	enterpriseLocal: Int32Array;
+	/** The enterprise's place within its pilot (under 65,536, as the sort key assumes). */
+	enterpriseLocal: Uint16Array;
 	period: Int8Array;
 	indicator: Int8Array;
 	value: Float64Array;
@@ -55,7 +56,7 @@ export class RowStore {
 		this.row = new Int32Array(n);
 		this.pilot = new Int32Array(n);
 		this.enterprise = new Int32Array(n);
-		this.enterpriseLocal = new Int32Array(n);
+		this.enterpriseLocal = new Uint16Array(n);
 		this.period = new Int8Array(n);
 		this.indicator = new Int8Array(n);
 		this.value = new Float64Array(n);
@@ -103,7 +104,7 @@ export class RowStore {
 
 	private grow() {
 		const n = this.row.length * 2;
-		const copy = <T extends Int32Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+		const copy = <T extends Int32Array | Uint16Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
 			const b = make(n);
 			b.set(a);
 			return b;
@@ -111,7 +112,7 @@ export class RowStore {
 		this.row = copy(this.row, (k) => new Int32Array(k));
 		this.pilot = copy(this.pilot, (k) => new Int32Array(k));
 		this.enterprise = copy(this.enterprise, (k) => new Int32Array(k));
-		this.enterpriseLocal = copy(this.enterpriseLocal, (k) => new Int32Array(k));
+		this.enterpriseLocal = copy(this.enterpriseLocal, (k) => new Uint16Array(k));
 		this.period = copy(this.period, (k) => new Int8Array(k));
 		this.indicator = copy(this.indicator, (k) => new Int8Array(k));
 		this.value = copy(this.value, (k) => new Float64Array(k));
