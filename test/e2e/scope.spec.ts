@@ -52,13 +52,18 @@ test('signing out ends the session', async ({ page }) => {
 });
 
 test('what a person types on the sign-in page before its script has loaded is kept', async ({ page }) => {
-	await page.route('**/_app/immutable/**', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 800));
+	// the page's scripts (not its styles, which the page waits for) are held back until the person has typed: a slow
+	// network, without a clock
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
 		await route.continue();
 	});
 	await page.goto('/login', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('用户名').fill('ministry');
 	await page.getByLabel('密码').fill('ministry-demo-2026');
+	release();
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByLabel('用户名')).toHaveValue('ministry');
 	await page.getByRole('button', { name: '登录' }).click();
