@@ -10,6 +10,7 @@ import { log } from '$lib/server/ops/log';
 import { logLimited, rateLimitedResponse, takeAnonymousApiRequest } from '$lib/server/ops/rate-limit';
 import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
 import { registerShutdown } from '$lib/server/ops/shutdown';
+import { sweepIncoming } from '$lib/server/intake/store';
 
 export const init: ServerInit = async () => {
 	// Configuration first, so that a wrong value is reported as such rather than as whatever it breaks later.
@@ -21,6 +22,9 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	getDb();
+	// uploads left half-received by a server that stopped mid-upload
+	const swept = sweepIncoming();
+	if (swept) log('startup', { sweptIncompleteUploads: swept });
 	await loadEnglish();
 };
 

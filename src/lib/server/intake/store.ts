@@ -7,8 +7,10 @@ import {
 	fsyncSync,
 	mkdirSync,
 	openSync,
+	readdirSync,
 	renameSync,
 	rmSync,
+	statSync,
 	writeFileSync
 } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -98,6 +100,25 @@ export async function* bodyPieces(body: ReadableStream<Uint8Array> | null): Asyn
 		// stops the body when the receiver stops early (past the size limit)
 		await reader.cancel().catch(() => {});
 	}
+}
+
+/**
+ * Deletes the temporary files of uploads that never finished (a server stopped mid-upload leaves its `.part` file),
+ * once they are older than `olderThanMs` — an upload still arriving into another server on the same data folder is
+ * left alone. Returns how many were deleted. The server sweeps at start.
+ */
+export function sweepIncoming(dir = dataDir(), olderThanMs = 3_600_000, now = Date.now()): number {
+	const folder = join(dir, 'uploads', 'incoming');
+	if (!existsSync(folder)) return 0;
+	let swept = 0;
+	for (const name of readdirSync(folder)) {
+		const path = join(folder, name);
+		if (name.endsWith('.part') && now - statSync(path).mtimeMs > olderThanMs) {
+			rmSync(path, { force: true });
+			swept++;
+		}
+	}
+	return swept;
 }
 
 /** A file already on disk (the CLI's): hashed piece by piece, left where it is. */

@@ -4,13 +4,13 @@
  * as from memory, its progress by phase, and a cancel that stops it before the write and never after.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importIndicators } from './index';
 import { receiveFormFile } from './form';
-import { discardUpload, fileUpload, rawFilePath, receiveUpload } from './store';
+import { discardUpload, fileUpload, rawFilePath, receiveUpload, sweepIncoming } from './store';
 import { intakeFile, intakeTestDb, TEST_TODAY } from '../testing';
 import type { ServerPhase } from '../../intake/progress';
 
@@ -89,6 +89,27 @@ describe('receiving an upload', () => {
 		).toMatchObject({ tooLarge: true });
 		// only the one file that was taken remains, waiting for its intake
 		expect(readdirSync(join(folder, 'uploads', 'incoming'))).toEqual([received.upload.path.split('/').pop()]);
+	});
+});
+
+describe('half-received uploads', () => {
+	it('are swept once they are an hour old; younger ones may still be arriving and stay', async () => {
+		const folder = dir();
+		async function* never() {
+			yield intakeFile(VALID);
+			throw new Error('the connection dropped');
+		}
+		await expect(receiveUpload(never(), { maxBytes: 1 << 20, dir: folder })).rejects.toThrow('dropped');
+		const incoming = join(folder, 'uploads', 'incoming');
+		expect(readdirSync(incoming)).toEqual([]); // a failed receive removes its own file
+		writeFileSync(join(incoming, 'old.part'), 'x');
+		writeFileSync(join(incoming, 'new.part'), 'x');
+		writeFileSync(join(incoming, 'other.txt'), 'x');
+		const hourAgo = Date.now() / 1000 - 3601;
+		utimesSync(join(incoming, 'old.part'), hourAgo, hourAgo);
+		expect(sweepIncoming(folder)).toBe(1);
+		expect(readdirSync(incoming).sort()).toEqual(['new.part', 'other.txt']);
+		expect(sweepIncoming(join(folder, 'nowhere'))).toBe(0);
 	});
 });
 
