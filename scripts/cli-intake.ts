@@ -7,7 +7,7 @@ import type { Role } from '../src/lib/server/auth';
 import { problemLines } from './cli-format';
 import { fileUpload } from '../src/lib/server/intake/store';
 import { progressLine } from '../src/lib/intake/progress-text';
-import { estimateMs, type ServerPhase } from '../src/lib/intake/progress';
+import { estimateMs, paced, type ServerPhase } from '../src/lib/intake/progress';
 
 /** Runs one import as the named user; returns the exit code (0 accepted, 1 refused). */
 export async function importCommand(
@@ -42,20 +42,10 @@ export async function importCommand(
 
 /** A progress line rewritten in place on the terminal, at most ten times a second. */
 function terminalProgress() {
-	let phase: ServerPhase | null = null;
-	let started = 0;
-	let shown = 0;
-	return (now: ServerPhase, done: number, total: number, rows: number) => {
-		const at = performance.now();
-		if (now !== phase) {
-			phase = now;
-			started = at;
-		} else if (at - shown < 100 && done < total) return;
-		shown = at;
-		const elapsedMs = at - started;
-		const line = progressLine({ phase: now, done, total, rows, elapsedMs, etaMs: estimateMs(done, total, elapsedMs) });
-		process.stderr.write(`\r\x1b[K${line}`);
-	};
+	return paced<ServerPhase>((phase, done, total, rows, elapsedMs) => {
+		const etaMs = estimateMs(done, total, elapsedMs);
+		process.stderr.write(`\r\x1b[K${progressLine({ phase, done, total, rows, elapsedMs, etaMs })}`);
+	});
 }
 
 /** An intake summary as plain text: the verdict, the counts, then one line per group of problems (zh / en). */

@@ -1,6 +1,6 @@
 /** An import's progress as words and figures: the share done, the estimate, the CLI's line, durations. */
 import { describe, expect, it } from 'vitest';
-import { estimateMs, fractionOf } from './progress';
+import { estimateMs, fractionOf, paced } from './progress';
 import { durationText, progressLine } from './progress-text';
 
 describe('progress figures', () => {
@@ -18,5 +18,22 @@ describe('progress figures', () => {
 		expect(line).toMatch(/^读取并逐行检查 \/ Reading and checking rows\s+· {2}45% · 450,000 rows · ~4 s left$/);
 		expect(durationText('zh', 150_000)).toBe('3 分钟');
 		expect(durationText('en', 400)).toBe('1 s');
+	});
+});
+
+describe('pacing', () => {
+	it('passes a new phase and a phase’s end at once, the steps between at most every so often', () => {
+		const passed: string[] = [];
+		const report = paced<string>((phase, done) => passed.push(`${phase} ${done}`), 60_000);
+		report('parse', 0, 10, 0);
+		report('parse', 5, 10, 5); // within the minute: held back
+		report('parse', 10, 10, 10); // the end
+		report('write', 1, 3, 10); // a new phase
+		report('write', 2, 3, 10);
+		expect(passed).toEqual(['parse 0', 'parse 10', 'write 1']);
+		const every = paced<string>((phase, done) => passed.push(`${phase} ${done}`), 0);
+		every('check', 1, 3, 0);
+		every('check', 2, 3, 0);
+		expect(passed.slice(3)).toEqual(['check 1', 'check 2']);
 	});
 });

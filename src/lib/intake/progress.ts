@@ -35,3 +35,25 @@ export function estimateMs(done: number, total: number, elapsedMs: number): numb
 	if (total <= 0 || done <= 0 || elapsedMs < 100 || done / total < 0.01) return null;
 	return Math.max(0, Math.round((elapsedMs * (total - done)) / done));
 }
+
+/**
+ * Passes a phase's figures on at most once every `everyMs`, and always at a new phase and at a phase's end, with the
+ * milliseconds since the phase began: the one pacing of the worker's messages, the jobs' events and the CLI's line.
+ */
+export function paced<P extends string>(
+	pass: (phase: P, done: number, total: number, rows: number, elapsedMs: number) => void,
+	everyMs = 100
+): (phase: P, done: number, total: number, rows: number) => void {
+	let current: P | null = null;
+	let started = 0;
+	let passed = 0;
+	return (phase, done, total, rows) => {
+		const at = performance.now();
+		if (phase !== current) {
+			current = phase;
+			started = at;
+		} else if (done < total && at - passed < everyMs) return;
+		passed = at;
+		pass(phase, done, total, rows, Math.round(at - started));
+	};
+}

@@ -4,10 +4,8 @@
  * cancel. Only the person who sent an upload may follow or cancel it. Held in memory: a restart forgets them (and
  * stops the imports themselves).
  */
-import { estimateMs, type IntakePhase, type IntakeProgress, type ServerPhase } from '../../intake/progress';
+import { estimateMs, paced, type IntakePhase, type IntakeProgress, type ServerPhase } from '../../intake/progress';
 
-/** How often a phase's figures are passed on at most (a change of phase always is). */
-const EVERY_MS = 100;
 /** How long a finished job stays to be read by a watcher that came late. */
 const KEPT_MS = 60_000;
 
@@ -18,8 +16,6 @@ type Listener = (progress: IntakeProgress) => void;
 type Job = {
 	userId: number;
 	progress: IntakeProgress;
-	phaseStarted: number;
-	emitted: number;
 	listeners: Set<Listener>;
 	controller: AbortController;
 };
@@ -44,23 +40,17 @@ export type Tracker = {
  */
 export function track(id: string | null | undefined, userId: number): Tracker | null {
 	if (!id || !JOB_ID.test(id) || jobs.has(id)) return null;
-	const now = performance.now();
 	const job: Job = {
 		userId,
 		progress: { phase: 'receive', done: 0, total: 0, rows: 0, elapsedMs: 0, etaMs: null, isCancellable: true },
-		phaseStarted: now,
-		emitted: 0,
 		listeners: new Set(),
 		controller: new AbortController()
 	};
 	jobs.set(id, job);
 	for (const w of early.get(id) ?? []) if (w.userId === userId) job.listeners.add(w.listener);
 	early.delete(id);
-	const update = (phase: IntakePhase, done: number, total: number, rows: number) => {
-		const at = performance.now();
-		const isNewPhase = phase !== job.progress.phase;
-		if (isNewPhase) job.phaseStarted = at;
-		const elapsedMs = Math.round(at - job.phaseStarted);
+	// at most every 100 ms, always at a new phase (so the phase a cancel is judged by is never stale) and at an end
+	const update = paced<IntakePhase>((phase, done, total, rows, elapsedMs) => {
 		job.progress = {
 			phase,
 			done,
@@ -70,13 +60,10 @@ export function track(id: string | null | undefined, userId: number): Tracker | 
 			etaMs: phase === 'queue' || phase === 'done' ? null : estimateMs(done, total, elapsedMs),
 			isCancellable: phase === 'receive' || phase === 'queue' || phase === 'parse' || phase === 'check'
 		};
-		if (isNewPhase || phase === 'done' || done === total || at - job.emitted >= EVERY_MS) {
-			job.emitted = at;
-			for (const listener of job.listeners) listener(job.progress);
-		}
-	};
+		for (const listener of job.listeners) listener(job.progress);
+	});
 	return {
-		onProgress: (phase, done, total, rows) => update(phase, done, total, rows),
+		onProgress: update,
 		report: (phase, done, total) => update(phase, done, total, job.progress.rows),
 		signal: job.controller.signal,
 		finish: () => {

@@ -11,7 +11,7 @@ import { openDb } from '../db';
 import { importIndicators, type IntakeOptions } from './index';
 import { refreshStatusesOf } from '../progress/statuses';
 import type { IntakeFile, WorkerReply } from './run';
-import type { ServerPhase } from '../../intake/progress';
+import { paced, type ServerPhase } from '../../intake/progress';
 
 type Job = {
 	type: 'job';
@@ -24,15 +24,7 @@ type Job = {
 const controller = new AbortController();
 const send = (reply: WorkerReply) => parentPort!.postMessage(reply);
 
-let lastPhase: ServerPhase | null = null;
-let lastSent = 0;
-function progress(phase: ServerPhase, done: number, total: number, rows: number) {
-	const now = performance.now();
-	if (phase === lastPhase && done < total && now - lastSent < 100) return;
-	lastPhase = phase;
-	lastSent = now;
-	send({ type: 'progress', phase, done, total, rows });
-}
+const progress = paced<ServerPhase>((phase, done, total, rows) => send({ type: 'progress', phase, done, total, rows }));
 
 parentPort!.on('message', async (message: Job | { type: 'cancel' }) => {
 	if (message.type === 'cancel') {
