@@ -44,7 +44,6 @@ export function comparePilot(
 	statement: Database.Statement,
 	pilot: PilotContext,
 	store: RowStore,
-	order: Int32Array,
 	from: number,
 	to: number,
 	warnings: Problem[],
@@ -77,9 +76,9 @@ export function comparePilot(
 	const seen = current.size ? new Set<number>() : null;
 	const perEnterprise = Math.max(1, pilot.enterprises.size);
 	for (let k = 0; k < n; k++) {
-		const i = order[from + k];
+		const i = from + k;
 		const p = store.period[i];
-		const e = store.enterprise[i];
+		const e = store.enterprise(i);
 		const ind = store.indicator[i];
 		const value = store.value[i];
 		cmp.covered[p] = true;

@@ -19,7 +19,7 @@ import { parseRecords } from '../csv/records';
 import { problem } from './problems';
 import { NoticeCollector, type Notice } from './notices';
 import { RowChecker, RowStore } from './rows';
-import { findDuplicates, pilotRanges, sortedOrder } from './order';
+import { findDuplicates, pilotRanges, sortRows } from './order';
 import { chinaToday } from '../ops/clock';
 import { keepRawFile, keepUpload, sanitiseFileName, type StoredUpload } from './store';
 import { fileSource, memorySource } from '../csv/source';
@@ -207,8 +207,8 @@ export async function importIndicators(
 	if (checker && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
 	if (!checker && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));
 
-	const order = sortedOrder(store);
-	findDuplicates(store, order, pilots.list, names, problems, refusedRows);
+	sortRows(store);
+	findDuplicates(store, pilots.list, names, problems, refusedRows);
 	summary.counts.refused = refusedRows.size;
 	const hasErrors = problems.some((p) => p.severity === 'error');
 
@@ -220,10 +220,10 @@ export async function importIndicators(
 		);
 		let compared = 0;
 		report('check', 0, store.length, dataRows);
-		for (const [pilotIndex, from, to] of pilotRanges(store, order)) {
-			const cmp = comparePilot(currentOf, pilots.list[pilotIndex], store, order, from, to, problems, columnName);
+		for (const [pilotIndex, from, to] of pilotRanges(store)) {
+			const cmp = comparePilot(currentOf, pilots.list[pilotIndex], store, from, to, problems, columnName);
 			comparisons.push({ pilotIndex, cmp });
-			tally(summary, cmp, pilots.list[pilotIndex], store, order);
+			tally(summary, cmp, pilots.list[pilotIndex], store);
 			forgetOldValues(cmp); // listed: 8 bytes a row less to hold until the write
 			compared += to - from;
 			report('check', compared, store.length, dataRows);
@@ -273,7 +273,7 @@ export async function importIndicators(
 		let written = 0;
 		for (const c of comparisons) {
 			const pilot = pilots.list[c.pilotIndex];
-			for (const r of writePilot(pilot, store, order, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
+			for (const r of writePilot(pilot, store, c.cmp)) summary.revisions.push({ pilotCode: pilot.code, ...r });
 			written += changesOf(c.cmp);
 			report('write', written, toWrite, dataRows);
 		}
@@ -348,8 +348,7 @@ function tally(
 	summary: IntakeSummary,
 	cmp: PilotComparison,
 	pilot: { code: string; periods: string[]; enterprises: Map<string, number> },
-	store: RowStore,
-	order: Int32Array
+	store: RowStore
 ) {
 	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 	summary.counts.new += sum(cmp.counts.new);
@@ -360,11 +359,11 @@ function tally(
 		const codeOf = new Map([...pilot.enterprises].map(([code, id]) => [id, code]));
 		for (let k = 0; k < cmp.to - cmp.from && summary.changes.length < MAX_LISTED_CHANGES; k++) {
 			if (cmp.status[k] === UNCHANGED) continue;
-			const i = order[cmp.from + k];
+			const i = cmp.from + k;
 			summary.changes.push({
 				row: store.row[i],
 				pilotCode: pilot.code,
-				enterpriseCode: codeOf.get(store.enterprise[i]) ?? null,
+				enterpriseCode: codeOf.get(store.enterprise(i)) ?? null,
 				period: pilot.periods[store.period[i]],
 				indicatorCode: INDICATORS[store.indicator[i]].code,
 				old: cmp.status[k] === CHANGED ? cmp.oldValue[k] : null,

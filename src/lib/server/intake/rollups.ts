@@ -41,19 +41,17 @@ type Cell = { pilot: number | null; enterprises: Sum; values: Map<number, number
 export function rollupsOf(
 	pilot: PilotContext,
 	store: RowStore,
-	order: Int32Array,
 	cmp: PilotComparison,
 	revision: number[]
 ): { period: string; revisionId: number; rows: RollupRow[] }[] {
 	const cells: Map<number, Cell>[] = [new Map(), new Map(), new Map(), new Map()];
-	for (let k = cmp.from; k < cmp.to; k++) {
-		const i = order[k];
+	for (let i = cmp.from; i < cmp.to; i++) {
 		const p = store.period[i];
 		if (!revision[p]) continue;
 		const ind = store.indicator[i];
 		let cell = cells[p].get(ind);
 		if (!cell) cells[p].set(ind, (cell = { pilot: null, enterprises: new Sum(), values: new Map() }));
-		const e = store.enterprise[i];
+		const e = store.enterprise(i);
 		if (e === 0) cell.pilot = store.value[i];
 		else {
 			cell.enterprises.add(store.value[i]);

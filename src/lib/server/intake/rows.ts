@@ -34,19 +34,24 @@ function trimSpaces(cell: string): string {
 	return cell.charCodeAt(0) === 32 || cell.charCodeAt(cell.length - 1) === 32 ? cell.replace(/^ +| +$/g, '') : cell;
 }
 
-/** Accepted rows, column by column; grows by doubling. */
+/**
+ * Accepted rows, column by column; grows by doubling. 18 bytes a row (22 once any row has a note): a million-row
+ * file's rows take about 18 MB, the largest part of an import's memory (issue 16).
+ */
 export class RowStore {
 	length = 0;
 	row: Int32Array;
-	pilot: Int32Array;
-	enterprise: Int32Array;
-	/** The enterprise's place within its pilot (under 65,536, as the sort key assumes). */
+	/** The pilot's index in the lookup (under 65,536: the programme approves hundreds). */
+	pilot: Uint16Array;
+	/** The enterprise's place within its pilot (1-based, 0: the pilot's own row; under 65,536, as the sort key assumes). */
 	enterpriseLocal: Uint16Array;
 	period: Int8Array;
 	indicator: Int8Array;
 	value: Float64Array;
-	/** Notes repeat: each distinct text is kept once, rows point at it (0: no note). */
-	private note: Int32Array;
+	/** Per pilot index, the enterprise id of each place (the id is not kept per row: 4 bytes a row less). */
+	private enterpriseIds: number[][] = [];
+	/** Notes repeat: each distinct text is kept once, rows point at it (0: no note). Made at the first note. */
+	private note: Int32Array | null = null;
 	private noteTexts: string[] = [''];
 	private noteIds = new Map<string, number>();
 
@@ -54,18 +59,22 @@ export class RowStore {
 	constructor(expected = 1024) {
 		const n = Math.max(1024, expected);
 		this.row = new Int32Array(n);
-		this.pilot = new Int32Array(n);
-		this.enterprise = new Int32Array(n);
+		this.pilot = new Uint16Array(n);
 		this.enterpriseLocal = new Uint16Array(n);
 		this.period = new Int8Array(n);
 		this.indicator = new Int8Array(n);
 		this.value = new Float64Array(n);
-		this.note = new Int32Array(n);
 	}
 
 	/** The note of row i, or null. */
 	noteOf(i: number): string | null {
-		return this.note[i] ? this.noteTexts[this.note[i]] : null;
+		return this.note?.[i] ? this.noteTexts[this.note[i]] : null;
+	}
+
+	/** The enterprise id of row i (0: a pilot-level row). */
+	enterprise(i: number): number {
+		const local = this.enterpriseLocal[i];
+		return local ? this.enterpriseIds[this.pilot[i]][local] : 0;
 	}
 
 	push(
@@ -82,8 +91,8 @@ export class RowStore {
 		const i = this.length++;
 		this.row[i] = row;
 		this.pilot[i] = pilot;
-		this.enterprise[i] = enterprise;
 		this.enterpriseLocal[i] = local;
+		if (local) (this.enterpriseIds[pilot] ??= [])[local] = enterprise;
 		this.period[i] = period;
 		this.indicator[i] = indicator;
 		this.value[i] = value;
@@ -93,8 +102,19 @@ export class RowStore {
 				id = this.noteTexts.push(note) - 1;
 				this.noteIds.set(note, id);
 			}
-			this.note[i] = id;
+			(this.note ??= new Int32Array(this.row.length))[i] = id;
 		}
+	}
+
+	/**
+	 * Puts the rows in key order, in place: each column is rebuilt in turn (a file's rows usually come grouped already,
+	 * and then nothing moves). The caller's order is a permutation of 0..length-1.
+	 */
+	reorder(order: Int32Array) {
+		const n = this.length;
+		this.rebuild(this.row.length, (from, to) => {
+			for (let k = 0; k < n; k++) to[k] = from[order[k]];
+		});
 	}
 
 	/** The sort key: pilot (in order of appearance), enterprise within it, period, indicator. */
@@ -103,22 +123,27 @@ export class RowStore {
 	}
 
 	private grow() {
-		const n = this.row.length * 2;
-		const copy = <T extends Int32Array | Uint16Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-			const b = make(n);
-			b.set(a);
-			return b;
+		this.rebuild(this.row.length * 2, (from, to) => to.set(from));
+	}
+
+	/** Replaces each column, one at a time, by a new one of `size` rows that `fill` fills from the old. */
+	private rebuild(size: number, fill: (from: Column, to: Column) => void) {
+		const next = <T extends Column>(from: T, make: (n: number) => T): T => {
+			const to = make(size);
+			fill(from, to);
+			return to;
 		};
-		this.row = copy(this.row, (k) => new Int32Array(k));
-		this.pilot = copy(this.pilot, (k) => new Int32Array(k));
-		this.enterprise = copy(this.enterprise, (k) => new Int32Array(k));
-		this.enterpriseLocal = copy(this.enterpriseLocal, (k) => new Uint16Array(k));
-		this.period = copy(this.period, (k) => new Int8Array(k));
-		this.indicator = copy(this.indicator, (k) => new Int8Array(k));
-		this.value = copy(this.value, (k) => new Float64Array(k));
-		this.note = copy(this.note, (k) => new Int32Array(k));
+		this.row = next(this.row, (k) => new Int32Array(k));
+		this.pilot = next(this.pilot, (k) => new Uint16Array(k));
+		this.enterpriseLocal = next(this.enterpriseLocal, (k) => new Uint16Array(k));
+		this.period = next(this.period, (k) => new Int8Array(k));
+		this.indicator = next(this.indicator, (k) => new Int8Array(k));
+		this.value = next(this.value, (k) => new Float64Array(k));
+		if (this.note) this.note = next(this.note, (k) => new Int32Array(k));
 	}
 }
+
+type Column = Int32Array | Uint16Array | Int8Array | Float64Array;
 
 export type ColumnIndex = Record<string, number>;
 

@@ -48,7 +48,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 		"INSERT INTO review_events (pilot_id, period, action, from_state, to_state, actor, at, comment) VALUES (?, ?, 'revise', 'submitted', 'draft', ?, ?, NULL)"
 	);
 	/** Writes the pilot's changes; returns the revisions it created. */
-	return function writePilot(pilot: PilotContext, store: RowStore, order: Int32Array, cmp: PilotComparison) {
+	return function writePilot(pilot: PilotContext, store: RowStore, cmp: PilotComparison) {
 		const revision = [0, 0, 0, 0];
 		const created: { period: string; revisionId: number; number: number }[] = [];
 		for (let p = 0; p < 4; p++) {
@@ -77,11 +77,11 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 		for (let q = 0; q < 4; q++)
 			for (let k = 0; k < cmp.to - cmp.from; k++) {
 				if (cmp.status[k] === UNCHANGED) continue;
-				const i = order[cmp.from + k];
+				const i = cmp.from + k;
 				const p = store.period[i];
 				if (p !== q) continue;
 				if (cmp.oldId[k]) close.run(revision[p], cmp.oldId[k]);
-				const e = store.enterprise[i];
+				const e = store.enterprise(i);
 				pending.push(
 					pilot.id,
 					pilot.periods[p],
@@ -99,7 +99,7 @@ export function writer(sqlite: Database.Database, uploadId: number, now: number,
 		flush();
 		if (created.length) markStale.run(pilot.id);
 		// a covered quarter's current values are exactly the file's rows of it: its roll-ups come from them
-		for (const { period, revisionId, rows } of rollupsOf(pilot, store, order, cmp, revision)) {
+		for (const { period, revisionId, rows } of rollupsOf(pilot, store, cmp, revision)) {
 			clearRollup.run(pilot.id, period);
 			for (const r of rows)
 				insertRollup.run(pilot.id, period, r.indicator, r.value, r.enterpriseSum, r.enterprises, revisionId);
