@@ -16,6 +16,7 @@ import {
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSource } from '../csv/source';
+import { releaser } from './release';
 
 /** The data folder for raw uploads and exports (DATA_DIR, default `data`). */
 export function dataDir(): string {
@@ -70,6 +71,7 @@ export async function receiveUpload(
 	const handle = await open(path, 'wx');
 	let size = 0;
 	let isDone = false;
+	const release = releaser();
 	try {
 		for await (const piece of pieces) {
 			size += piece.length;
@@ -77,8 +79,10 @@ export async function receiveUpload(
 			hash.update(piece);
 			await handle.write(piece);
 			options.onBytes?.(size);
+			release.received(piece.length); // the pieces written so far are freed, not left to pile up
 		}
 		isDone = true;
+		release.finish();
 		return { path, sha256: hash.digest('hex'), size, isTemporary: true };
 	} finally {
 		await handle.close();
