@@ -15,9 +15,17 @@ export const users = sqliteTable(
 		provinceCode: text('province_code'),
 		isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at').notNull()
+		createdAt: integer('created_at').notNull(),
+		/** The address mail goes to once verified (src/lib/server/mail/address.ts); null: none given. */
+		email: text('email'),
+		emailVerifiedAt: integer('email_verified_at'),
+		/** 'digest': one mail a day with the day's notices; 'each': a mail per notice; 'off': no mail (notices stay in the app). */
+		mailMode: text('mail_mode').notNull().default('digest')
 	},
-	(t) => [check('users_role_check', sql`${t.role} IN ('implementer', 'province', 'ministry', 'admin')`)]
+	(t) => [
+		check('users_role_check', sql`${t.role} IN ('implementer', 'province', 'ministry', 'admin')`),
+		check('users_mail_mode_check', sql`${t.mailMode} IN ('digest', 'each', 'off')`)
+	]
 );
 
 /** The pilots an implementer account answers for. */

@@ -11,3 +11,4 @@ export * from './analytics';
 export * from './cases';
 export * from './recommendations';
 export * from './evaluation';
+export * from './mail';

@@ -73,15 +73,25 @@ export const notices = sqliteTable(
 	(t) => [index('notices_user_idx').on(t.userId, t.readAt)]
 );
 
-/** Messages for a mail gateway; without SMTP settings they stay here (and in the notices). */
-export const outbox = sqliteTable('outbox', {
-	id: integer('id').primaryKey(),
-	noticeId: integer('notice_id')
-		.notNull()
-		.references(() => notices.id, { onDelete: 'cascade' }),
-	toUser: text('to_user').notNull(),
-	subject: text('subject').notNull(),
-	body: text('body').notNull(),
-	createdAt: integer('created_at').notNull(),
-	sentAt: integer('sent_at')
-});
+/**
+ * A notice waiting to go out by mail. The mail job (src/lib/server/mail/) puts it into a mail of its own or into its
+ * person's daily digest (mail_id), or sets it aside with the reason (skipped: a disabled account, no verified address,
+ * mail turned off); sent_at is when its mail went out.
+ */
+export const outbox = sqliteTable(
+	'outbox',
+	{
+		id: integer('id').primaryKey(),
+		noticeId: integer('notice_id')
+			.notNull()
+			.references(() => notices.id, { onDelete: 'cascade' }),
+		toUser: text('to_user').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		createdAt: integer('created_at').notNull(),
+		sentAt: integer('sent_at'),
+		mailId: integer('mail_id'),
+		skipped: text('skipped')
+	},
+	(t) => [index('outbox_waiting_idx').on(t.mailId, t.skipped)]
+);
