@@ -3,7 +3,8 @@
  *
  *   npm run cli -- setup                      migrate and seed (demo data unless SEED_DEMO=0)
  *   npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]   quarterly indicator file (as admin by default)
- *   npm run cli -- remind [--today YYYY-MM-DD]                      queue due-date reminders (idempotent; for a daily cron)
+ *   npm run cli -- remind [--today YYYY-MM-DD]                      queue due-date reminders (idempotent; the server also runs them daily)
+ *   npm run cli -- schedule run reminders|digest|mail                one scheduled job now, as the server would (its own slot)
  *   npm run cli -- registry import FILE [--dry-run] [--json]
  *   npm run cli -- registry export [pilots|enterprises|indicators] [--lang en] [--out FILE]
  *   npm run cli -- user add NAME --role ROLE [--province P] [--pilots A,B] [--display-name N]
@@ -38,6 +39,7 @@ import { assertConfig } from '../src/lib/server/ops/config';
 import { backup, OpsRefusal, restore } from '../src/lib/server/ops/backup';
 import { check, formatCheck } from '../src/lib/server/ops/check';
 import { dataDir } from '../src/lib/server/intake/store';
+import { scheduleCommand } from './cli-schedule';
 
 type Args = { positional: string[]; flags: Map<string, string | true> };
 
@@ -103,6 +105,10 @@ async function main(argv: string[]): Promise<number> {
 		sqlite.close();
 		console.log(`queued ${added} reminders`);
 		return 0;
+	}
+	if (command === 'schedule') {
+		if (sub !== 'run' || !target) throw new UsageError('schedule run reminders|digest|mail');
+		return scheduleCommand(target);
 	}
 	if (command === 'import') {
 		if (!sub) throw new UsageError('import FILE [--dry-run] [--json] [--as USERNAME]');
