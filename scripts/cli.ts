@@ -2,7 +2,7 @@
  * The command line: the same server modules as the app, on the database named by DATABASE_URL.
  *
  *   npm run cli -- setup                      migrate and seed (demo data unless SEED_DEMO=0)
- *   npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]   quarterly indicator file (as admin by default)
+ *   npm run cli -- import FILE [--sheet NAME] [--dry-run] [--json] [--as USERNAME]   quarterly file, CSV or .xlsx (as admin by default)
  *   npm run cli -- remind [--today YYYY-MM-DD]                      queue due-date reminders (idempotent; the server also runs them daily)
  *   npm run cli -- schedule run reminders|digest|mail                one scheduled job now, as the server would (its own slot)
  *   npm run cli -- registry import FILE [--dry-run] [--json]
@@ -111,13 +111,14 @@ async function main(argv: string[]): Promise<number> {
 		return scheduleCommand(target);
 	}
 	if (command === 'import') {
-		if (!sub) throw new UsageError('import FILE [--dry-run] [--json] [--as USERNAME]');
+		if (!sub) throw new UsageError('import FILE [--sheet NAME] [--dry-run] [--json] [--as USERNAME]');
 		const { db, sqlite } = openDb();
 		try {
 			return await importCommand(db, sub, {
 				dryRun: args.flags.has('dry-run'),
 				json: args.flags.has('json'),
-				as: flag(args, 'as') ?? 'admin'
+				as: flag(args, 'as') ?? 'admin',
+				sheet: flag(args, 'sheet') ?? null
 			});
 		} finally {
 			sqlite.close();

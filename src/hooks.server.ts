@@ -11,6 +11,7 @@ import { logLimited, rateLimitedResponse, takeAnonymousApiRequest } from '$lib/s
 import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
 import { registerShutdown } from '$lib/server/ops/shutdown';
 import { sweepIncoming } from '$lib/server/intake/store';
+import { startScheduler, stopScheduler } from '$lib/server/schedule/server';
 
 export const init: ServerInit = async () => {
 	// Configuration first, so that a wrong value is reported as such rather than as whatever it breaks later.
@@ -25,6 +26,8 @@ export const init: ServerInit = async () => {
 	// uploads left half-received by a server that stopped mid-upload
 	const swept = sweepIncoming();
 	if (swept) log('startup', { sweptIncompleteUploads: swept });
+	// reminders, digests and mail in this process, once per slot even beside another server (SCHEDULER=off: none)
+	if (startScheduler()) process.once('sveltekit:shutdown', stopScheduler);
 	await loadEnglish();
 };
 

@@ -30,7 +30,11 @@ describe('readConfig', () => {
 			intakeQueueMax: 8,
 			shutdownTimeoutSeconds: 30,
 			quietLogs: false,
-			seedDemo: true
+			seedDemo: true,
+			scheduler: true,
+			remindersAt: '08:00',
+			digestAt: '08:30',
+			mailMaxAttempts: 10
 		});
 	});
 
@@ -182,5 +186,25 @@ describe('defaultDueOffsetDays', () => {
 	it('takes DUE_OFFSET_DAYS, else 15', () => {
 		expect(defaultDueOffsetDays({ DUE_OFFSET_DAYS: '30' })).toBe(30);
 		expect(defaultDueOffsetDays({})).toBe(15);
+	});
+});
+
+describe('the schedule and mail settings', () => {
+	it('takes SCHEDULER on/off, China times HH:MM and a number of tries; refuses anything else by name', () => {
+		const ok = readConfig({ SCHEDULER: 'off', REMINDERS_AT: '07:45', MAIL_DIGEST_AT: '18:00', MAIL_MAX_ATTEMPTS: '3' });
+		expect(ok.problems).toEqual([]);
+		expect(ok.config).toMatchObject({ scheduler: false, remindersAt: '07:45', digestAt: '18:00', mailMaxAttempts: 3 });
+		const bad = readConfig({ SCHEDULER: 'yes', REMINDERS_AT: '8:00', MAIL_DIGEST_AT: '24:00', MAIL_MAX_ATTEMPTS: '0' });
+		expect(bad.problems.map((p) => p.variable)).toEqual([
+			'SCHEDULER',
+			'REMINDERS_AT',
+			'MAIL_DIGEST_AT',
+			'MAIL_MAX_ATTEMPTS'
+		]);
+		expect(bad.problems[1]).toMatchObject({
+			zh: expect.stringContaining('HH:MM'),
+			en: expect.stringContaining('HH:MM')
+		});
+		expect(bad.config).toMatchObject({ scheduler: true, remindersAt: '08:00', digestAt: '08:30', mailMaxAttempts: 10 });
 	});
 });

@@ -38,6 +38,13 @@ export type Config = {
 	shutdownTimeoutSeconds: number;
 	quietLogs: boolean;
 	seedDemo: boolean;
+	/** Scheduled work inside the server (src/lib/server/schedule/): reminders, digests, mail retries. */
+	scheduler: boolean;
+	/** China time (HH:MM) of the daily reminders and of the daily digests. */
+	remindersAt: string;
+	digestAt: string;
+	/** Tries of one mail before it is dead (shown to admins). */
+	mailMaxAttempts: number;
 };
 
 /** One wrong value: the variable, its value as shown to the operator, and why it is wrong in both languages. */
@@ -56,7 +63,11 @@ export const CONFIG_DEFAULTS = {
 	UPLOADS_PER_HOUR: 30,
 	INTAKE_CONCURRENCY: 2,
 	INTAKE_QUEUE_MAX: 8,
-	SHUTDOWN_TIMEOUT: 30
+	SHUTDOWN_TIMEOUT: 30,
+	SCHEDULER: 'on',
+	REMINDERS_AT: '08:00',
+	MAIL_DIGEST_AT: '08:30',
+	MAIL_MAX_ATTEMPTS: 10
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -77,7 +88,11 @@ const EMPTY_MEANS_DEFAULT = new Set([
 	'SMTP_FROM',
 	'SMTP_SECURE',
 	'QUIET_LOGS',
-	'SEED_DEMO'
+	'SEED_DEMO',
+	'SCHEDULER',
+	'REMINDERS_AT',
+	'MAIL_DIGEST_AT',
+	'MAIL_MAX_ATTEMPTS'
 ]);
 
 // Header names as HTTP defines tokens; lower case because that is how Node hands headers to adapter-node.
@@ -274,6 +289,17 @@ export function readConfig(env: Env = process.env): { config: Config; problems: 
 	const shutdownTimeoutSeconds = integer('SHUTDOWN_TIMEOUT', CONFIG_DEFAULTS.SHUTDOWN_TIMEOUT, 0, 3600);
 	const quietLogs = oneOf('QUIET_LOGS', { '0': false, '1': true }, false);
 	const seedDemo = oneOf('SEED_DEMO', { '0': false, '1': true }, true);
+	const scheduler = oneOf('SCHEDULER', { on: true, off: false }, true);
+	const clockTime = (name: 'REMINDERS_AT' | 'MAIL_DIGEST_AT'): string => {
+		const value = raw(name);
+		if (value === undefined) return CONFIG_DEFAULTS[name];
+		if (/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(value)) return value;
+		problem(name, '须为北京时间 HH:MM，例如 08:00', 'must be a China time HH:MM, e.g. 08:00');
+		return CONFIG_DEFAULTS[name];
+	};
+	const remindersAt = clockTime('REMINDERS_AT');
+	const digestAt = clockTime('MAIL_DIGEST_AT');
+	const mailMaxAttempts = integer('MAIL_MAX_ATTEMPTS', CONFIG_DEFAULTS.MAIL_MAX_ATTEMPTS, 1, 50);
 
 	return {
 		config: {
@@ -294,7 +320,11 @@ export function readConfig(env: Env = process.env): { config: Config; problems: 
 			intakeQueueMax,
 			shutdownTimeoutSeconds,
 			quietLogs,
-			seedDemo
+			seedDemo,
+			scheduler,
+			remindersAt,
+			digestAt,
+			mailMaxAttempts
 		},
 		problems
 	};
