@@ -10,6 +10,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'nav.users': 'Users',
 	'nav.registry': 'Registry',
 	'nav.audit': 'Audit log',
+	'nav.mail': 'Mail & jobs',
 	'nav.signIn': 'Sign in',
 	'nav.signOut': 'Sign out',
 	'nav.skip': 'Skip to content',

@@ -7,6 +7,7 @@ export const zh = {
 	'nav.users': '用户',
 	'nav.registry': '登记册',
 	'nav.audit': '审计日志',
+	'nav.mail': '邮件与任务',
 	'nav.signIn': '登录',
 	'nav.signOut': '退出',
 	'nav.skip': '跳到正文',

@@ -4,6 +4,8 @@ import { requireUser } from '$lib/server/auth/access';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { changePassword } from '$lib/server/auth/change-password';
 import * as tokens from '$lib/server/auth/tokens';
+import { mailSettings, removeEmail, requestVerification, setMailMode } from '$lib/server/mail/address';
+import { readConfig } from '$lib/server/ops/config';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Token holders are the roles that report values. */
@@ -17,10 +19,39 @@ function holder(event: Pick<RequestEvent, 'locals'>) {
 export const load: PageServerLoad = ({ locals }) => {
 	const user = requireUser(locals.user);
 	const canHoldTokens = tokens.canImport(user.role);
-	return { canHoldTokens, tokens: canHoldTokens ? tokens.list(getDb(), user.id) : [] };
+	return {
+		canHoldTokens,
+		tokens: canHoldTokens ? tokens.list(getDb(), user.id) : [],
+		mail: mailSettings(getDb(), user.id),
+		digestAt: readConfig().config.digestAt
+	};
 };
 
+/** Who is changing their own mail settings, for the audit log. */
+function self(event: RequestEvent) {
+	const user = requireUser(event.locals.user);
+	return { user, actor: { userId: user.id, name: user.username, ip: event.getClientAddress() } };
+}
+
 export const actions: Actions = {
+	email: async (event) => {
+		const { user, actor } = self(event);
+		const form = await event.request.formData();
+		const outcome = requestVerification(getDb(), user, String(form.get('email') ?? ''), actor);
+		if (!outcome.ok) return fail(400, { emailProblem: outcome.problem });
+		return { emailSent: outcome.email };
+	},
+	removeEmail: async (event) => {
+		const { user, actor } = self(event);
+		removeEmail(getDb(), user.id, actor);
+		return { emailRemoved: true };
+	},
+	mailMode: async (event) => {
+		const { user, actor } = self(event);
+		const form = await event.request.formData();
+		if (!setMailMode(getDb(), user.id, String(form.get('mode') ?? ''), actor)) return fail(400, { modeProblem: true });
+		return { modeSaved: true };
+	},
 	password: async (event) => {
 		const user = requireUser(event.locals.user);
 		const form = await event.request.formData();

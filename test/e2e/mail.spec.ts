@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { E2E_SMTP_PORT } from '../../playwright.config';
+import { signIn } from './helpers';
+
+/** A real SMTP server for the app under test (SMTP_HOST/SMTP_PORT in playwright.config.ts), keeping what arrives. */
+const received: { to: string[]; mail: ParsedMail }[] = [];
+const smtp = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['STARTTLS', 'AUTH'],
+	logger: false,
+	onData(stream, session, callback) {
+		simpleParser(stream).then((mail) => {
+			received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+			callback();
+		}, callback);
+	}
+});
+
+test.beforeAll(() => new Promise<void>((resolve) => smtp.listen(E2E_SMTP_PORT, '127.0.0.1', resolve)));
+test.afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+test('a person gives an address, the confirmation mail arrives over SMTP, its link confirms it; mail settings stick', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'implementer');
+	await page.goto('/account', { waitUntil: 'networkidle' });
+	await expect(page.getByRole('heading', { name: '电子邮件' })).toBeVisible();
+	await expect(page.getByTestId('email-state')).toContainText('尚未填写邮箱地址');
+	await page.getByLabel('邮箱地址').fill('not an address');
+	await page.getByRole('button', { name: '保存并发送确认链接' }).click();
+	// the browser's own check stops it first; the server's refusal is for a value the browser lets through
+	await page.getByLabel('邮箱地址').fill('clerk@pilot');
+	await page.getByRole('button', { name: '保存并发送确认链接' }).click();
+	await expect(page.getByTestId('email-problem')).toContainText('不是有效的电子邮件地址');
+	await page.getByLabel('邮箱地址').fill('clerk@pilot.example.cn');
+	await page.getByRole('button', { name: '保存并发送确认链接' }).click();
+	await expect(page.getByTestId('email-sent')).toContainText('确认链接已发送到 clerk@pilot.example.cn');
+	await expect(page.getByTestId('email-state')).toContainText('待确认');
+
+	// an admin sends the queued mail now (the schedule is off in this test server)
+	const admin = await browser.newPage();
+	await signIn(admin, 'admin');
+	await admin.goto('/admin/mail', { waitUntil: 'networkidle' });
+	await expect(admin.getByRole('heading', { name: '邮件与定时任务' })).toBeVisible();
+	await expect(admin.getByTestId('smtp-state')).toContainText(`127.0.0.1:${E2E_SMTP_PORT}`);
+	await admin.getByTestId('job-mail').getByRole('button', { name: '立即运行' }).click();
+	await expect(admin.getByTestId('job-ran')).toContainText('发送邮件与重试');
+	await expect(admin.getByTestId('job-mail')).toContainText('成功');
+	await expect.poll(() => received.filter((r) => r.to.includes('clerk@pilot.example.cn')).length).toBe(1);
+	const { mail } = received.find((r) => r.to.includes('clerk@pilot.example.cn'))!;
+	expect(mail.subject).toBe('请确认您的电子邮件地址 / Please confirm your e-mail address');
+	const link = String(mail.text).match(/http:\/\/localhost:\d+\/verify-email\?token=[A-Za-z0-9_-]+/)![0];
+
+	// the link opens without a session (the mail may be read on a phone), and confirms only by its button
+	const phone = await browser.newPage();
+	await phone.goto(link, { waitUntil: 'networkidle' });
+	await expect(phone.getByRole('heading', { name: '确认邮箱地址' })).toBeVisible();
+	await expect(phone.getByText('确认以 clerk@pilot.example.cn 接收试点跟踪的通知？')).toBeVisible();
+	await phone.getByRole('button', { name: '确认' }).click();
+	await expect(phone.getByTestId('verify-outcome')).toContainText('已确认：通知将发送到 clerk@pilot.example.cn');
+	await phone.goto(link, { waitUntil: 'networkidle' });
+	await expect(phone.getByTestId('verify-outcome')).toContainText('此链接已使用过');
+
+	await page.reload({ waitUntil: 'networkidle' });
+	await expect(page.getByTestId('email-state')).toContainText('已确认');
+	await page.getByLabel('逐条发送：每条通知一封邮件').check();
+	await page.getByRole('button', { name: '保存接收方式' }).click();
+	await expect(page.getByTestId('mode-saved')).toBeVisible();
+	await page.reload({ waitUntil: 'networkidle' });
+	await expect(page.getByLabel('逐条发送：每条通知一封邮件')).toBeChecked();
+
+	// the admin page counts it as sent
+	await admin.reload({ waitUntil: 'networkidle' });
+	await expect(admin.getByTestId('recent-mails')).toContainText('clerk@pilot.example.cn');
+	await expect(admin.getByTestId('recent-mails')).toContainText('地址确认');
+});
