@@ -76,4 +76,9 @@ test('a person gives an address, the confirmation mail arrives over SMTP, its li
 	await admin.reload({ waitUntil: 'networkidle' });
 	await expect(admin.getByTestId('recent-mails')).toContainText('clerk@pilot.example.cn');
 	await expect(admin.getByTestId('recent-mails')).toContainText('地址确认');
+	// and the users list shows the address, confirmed, with the person's mode
+	await admin.goto('/admin/users', { waitUntil: 'networkidle' });
+	await expect(admin.getByTestId('user-email').filter({ hasText: 'clerk@pilot.example.cn' })).toHaveText(
+		'clerk@pilot.example.cn · 已确认 · 逐条发送'
+	);
 });

@@ -37,6 +37,9 @@ export const MAIL_TEXT = {
 		zh: '不发送邮件（退订）：通知只在系统内显示',
 		en: 'No mail (unsubscribe): notices show only in the app'
 	},
+	'short.digest': { zh: '每日汇总', en: 'daily digest' },
+	'short.each': { zh: '逐条发送', en: 'each notice' },
+	'short.off': { zh: '不发送', en: 'no mail' },
 	modeSave: { zh: '保存接收方式', en: 'Save' },
 	modeSaved: { zh: '已保存。', en: 'Saved.' },
 	digestAt: { zh: '每日汇总于北京时间 {at} 发送。', en: 'Daily digests go out at {at} China time.' },
