@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { E2E_SMTP_PORT } from '../../playwright.config';
+import Database from 'better-sqlite3';
 import { signIn } from './helpers';
+import { unsubscribeLink } from '../../src/lib/server/mail/unsubscribe';
 
 /** A real SMTP server for the app under test (SMTP_HOST/SMTP_PORT in playwright.config.ts), keeping what arrives. */
 const received: { to: string[]; mail: ParsedMail }[] = [];
@@ -81,4 +83,27 @@ test('a person gives an address, the confirmation mail arrives over SMTP, its li
 	await expect(admin.getByTestId('user-email').filter({ hasText: 'clerk@pilot.example.cn' })).toHaveText(
 		'clerk@pilot.example.cn · 已确认 · 逐条发送'
 	);
+});
+
+test('the unsubscribe link of a notice mail turns mail off without a sign-in, after asking', async ({
+	page,
+	browser
+}) => {
+	// the link the app puts in the implementer's mails (computed by its own code from the test server's database)
+	const db = new Database('test-results/e2e/tracker.db', { readonly: true });
+	const id = (db.prepare("SELECT id FROM users WHERE username = 'implementer'").get() as { id: number }).id;
+	const link = unsubscribeLink(db, id, 'http://localhost:4173')!;
+	db.close();
+
+	const phone = await browser.newPage();
+	await phone.goto(link.replace(/t=[^&]+$/, 't=forged'), { waitUntil: 'networkidle' });
+	await expect(phone.getByTestId('unsubscribe-outcome')).toContainText('此退订链接无效');
+	await phone.goto(link, { waitUntil: 'networkidle' });
+	await expect(phone.getByRole('heading', { name: '退订邮件通知' })).toBeVisible();
+	await phone.getByRole('button', { name: '退订' }).click();
+	await expect(phone.getByTestId('unsubscribe-outcome')).toContainText('已退订');
+
+	await signIn(page, 'implementer');
+	await page.goto('/account', { waitUntil: 'networkidle' });
+	await expect(page.getByLabel('不发送邮件（退订）：通知只在系统内显示')).toBeChecked();
 });

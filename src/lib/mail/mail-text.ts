@@ -67,7 +67,22 @@ export const MAIL_TEXT = {
 		zh: '无法识别此链接。请检查是否完整复制。',
 		en: 'This link is not known. Check that it was copied whole.'
 	},
-	toAccount: { zh: '前往账户页', en: 'Go to your account' }
+	toAccount: { zh: '前往账户页', en: 'Go to your account' },
+	// the unsubscribe page (/unsubscribe)
+	unsubscribeTitle: { zh: '退订邮件通知', en: 'Unsubscribe from notice mails' },
+	unsubscribeAsk: {
+		zh: '不再向 {email} 发送试点跟踪的通知邮件？通知仍会在系统内显示，您可随时在账户页恢复。',
+		en: 'Stop sending the pilot tracker’s notice mails to {email}? Notices still show in the app, and you can turn mail back on from your account page.'
+	},
+	unsubscribeButton: { zh: '退订', en: 'Unsubscribe' },
+	unsubscribed: {
+		zh: '已退订：不再发送通知邮件。可在账户页恢复。',
+		en: 'Unsubscribed: no more notice mails. Turn them back on from your account page.'
+	},
+	unsubscribeInvalid: {
+		zh: '此退订链接无效（可能已因修改密码而失效）。请登录后在账户页更改邮件设置。',
+		en: 'This unsubscribe link is not valid (a password change ends old links). Sign in and change your mail settings on your account page.'
+	}
 } satisfies Record<string, Bilingual>;
 
 export const MAIL_ADMIN_TEXT = {

@@ -28,13 +28,15 @@ export function chinaTime(ms: number): string {
 	return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+const UNSUBSCRIBE = { zh: '不再接收这类邮件（一键退订）：', en: 'No more of these mails (unsubscribe in one step):' };
+
 const SETTINGS = {
 	zh: '您可在账户页更改邮件设置（每日汇总、每条通知或不发送）：',
 	en: 'Change how mail reaches you (daily digest, each notice, or none) on your account page:'
 };
 
-/** The shared frame: a heading, the body's blocks, and the settings footer. */
-function frame(heading: { zh: string; en: string }, blocks: string[], origin: string): string {
+/** The shared frame: a heading, the body's blocks, and the settings footer (with the unsubscribe link, if any). */
+function frame(heading: { zh: string; en: string }, blocks: string[], origin: string, unsubscribe?: string): string {
 	const settings = `${origin}/account#mail`;
 	return [
 		'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>',
@@ -45,14 +47,25 @@ function frame(heading: { zh: string; en: string }, blocks: string[], origin: st
 		'<hr style="border: 0; border-top: 1px solid #ccc">',
 		`<p style="font-size: 0.85rem; color: #555">${escape(SETTINGS.zh)}<br><span lang="en">${escape(SETTINGS.en)}</span><br>`,
 		`<a href="${escape(settings)}">${escape(settings)}</a></p>`,
+		unsubscribe
+			? `<p style="font-size: 0.85rem; color: #555">${escape(UNSUBSCRIBE.zh)}<br><span lang="en">${escape(UNSUBSCRIBE.en)}</span><br><a href="${escape(unsubscribe)}">${escape(unsubscribe)}</a></p>`
+			: '',
 		'</body></html>'
 	].join('');
 }
 
-const footer = (origin: string) => ['', '--', SETTINGS.zh, SETTINGS.en, `${origin}/account#mail`].join('\n');
+const footer = (origin: string, unsubscribe?: string) =>
+	[
+		'',
+		'--',
+		SETTINGS.zh,
+		SETTINGS.en,
+		`${origin}/account#mail`,
+		...(unsubscribe ? ['', UNSUBSCRIBE.zh, UNSUBSCRIBE.en, unsubscribe] : [])
+	].join('\n');
 
 /** One notice's own mail. */
-export function noticeLetter(n: MailNotice, origin: string): Letter {
+export function noticeLetter(n: MailNotice, origin: string, unsubscribe?: string): Letter {
 	const link = `${origin}/notices`;
 	const text = [
 		n.titleZh,
@@ -61,7 +74,7 @@ export function noticeLetter(n: MailNotice, origin: string): Letter {
 		`${n.pilotCode} · ${n.period} · ${chinaTime(n.createdAt)}`,
 		'',
 		`查看通知 / View notices: ${link}`,
-		footer(origin)
+		footer(origin, unsubscribe)
 	].join('\n');
 	const html = frame(
 		{ zh: n.titleZh, en: n.titleEn },
@@ -69,13 +82,14 @@ export function noticeLetter(n: MailNotice, origin: string): Letter {
 			`<p>${escape(n.pilotCode)} · ${escape(n.period)} · ${escape(chinaTime(n.createdAt))}</p>`,
 			`<p><a href="${escape(link)}">查看通知 / View notices</a></p>`
 		],
-		origin
+		origin,
+		unsubscribe
 	);
 	return { subject: `${n.titleZh} / ${n.titleEn}`, text, html };
 }
 
 /** A person's notices of the day in one mail. */
-export function digestLetter(notices: MailNotice[], day: string, origin: string): Letter {
+export function digestLetter(notices: MailNotice[], day: string, origin: string, unsubscribe?: string): Letter {
 	const heading = {
 		zh: `试点跟踪：${day} 的 ${notices.length} 条通知`,
 		en: `Pilot tracker: ${notices.length} notice(s) for ${day}`
@@ -84,9 +98,15 @@ export function digestLetter(notices: MailNotice[], day: string, origin: string)
 	const lines = notices.map(
 		(n) => `- ${n.titleZh}\n  ${n.titleEn}\n  (${n.pilotCode} · ${n.period} · ${chinaTime(n.createdAt)})`
 	);
-	const text = [heading.zh, heading.en, '', ...lines, '', `查看通知 / View notices: ${link}`, footer(origin)].join(
-		'\n'
-	);
+	const text = [
+		heading.zh,
+		heading.en,
+		'',
+		...lines,
+		'',
+		`查看通知 / View notices: ${link}`,
+		footer(origin, unsubscribe)
+	].join('\n');
 	const items = notices
 		.map(
 			(n) =>
@@ -97,7 +117,8 @@ export function digestLetter(notices: MailNotice[], day: string, origin: string)
 	const html = frame(
 		heading,
 		[`<ul>${items}</ul>`, `<p><a href="${escape(link)}">查看通知 / View notices</a></p>`],
-		origin
+		origin,
+		unsubscribe
 	);
 	return { subject: `${heading.zh} / ${heading.en}`, text, html };
 }

@@ -6,6 +6,7 @@
  * was disabled meanwhile is cancelled, not sent.
  */
 import type Database from 'better-sqlite3';
+import { unsubscribeLink } from './unsubscribe';
 
 /** What a transport is given, and answers: nodemailer's in production (transport.ts), any other in tests. */
 export type Outgoing = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
@@ -80,7 +81,7 @@ export async function deliverDue(
 				subject: m.subject,
 				text: m.text,
 				html: m.html,
-				headers: headersFor(m, options.origin)
+				headers: headersFor(sqlite, m, options.origin)
 			});
 			sqlite.transaction(() => {
 				sentRow.run(options.now, info.messageId, m.id);
@@ -110,11 +111,12 @@ export async function deliverDue(
 	return result;
 }
 
-/** Headers beyond the basics: where to change the mail settings (RFC 2369), and what kind of mail it is. */
-function headersFor(m: Due, origin: string): Record<string, string> {
+/** Headers beyond the basics: how to unsubscribe (RFC 2369: the person's own link), and what kind of mail it is. */
+function headersFor(sqlite: Database.Database, m: Due, origin: string): Record<string, string> {
 	const headers: Record<string, string> = { 'X-Tracker-Mail': `${m.kind}; id=${m.id}` };
 	if (m.kind !== 'verify') {
-		headers['List-Unsubscribe'] = `<${origin}/account#mail>`;
+		const link = m.userId === null ? null : unsubscribeLink(sqlite, m.userId, origin);
+		headers['List-Unsubscribe'] = `<${link ?? `${origin}/account#mail`}>`;
 		headers['Auto-Submitted'] = 'auto-generated';
 	}
 	return headers;

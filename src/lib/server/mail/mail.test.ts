@@ -143,7 +143,11 @@ describe('mail over SMTP', () => {
 		expect(mail.text).toContain(`${ORIGIN}/notices`);
 		expect(mail.html).toContain('<h1');
 		expect(mail.html).toContain(`href="${ORIGIN}/account#mail"`);
-		expect(mail.headers.get('list')).toEqual({ unsubscribe: { url: `${ORIGIN}/account#mail` } });
+		// the person's own unsubscribe link, in the header and at the foot of both bodies
+		const unsubscribe = (mail.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url;
+		expect(unsubscribe).toMatch(new RegExp(`^${ORIGIN}/unsubscribe\\?u=${t.users.imp1.id}&t=[A-Za-z0-9_-]{32}$`));
+		expect(mail.text).toContain(unsubscribe);
+		expect(mail.html).toContain(unsubscribe.replace('&', '&amp;'));
 		expect(
 			String(mail.headers.get('content-type') && mail.headerLines.find((h) => h.key === 'content-type')?.line)
 		).toContain('multipart/alternative');

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { chinaToday } from '../ops/clock';
 import { digestLetter, noticeLetter, type Letter, type MailNotice } from './compose';
+import { unsubscribeLink } from './unsubscribe';
 
 export type MailKind = 'notice' | 'digest' | 'verify';
 
@@ -75,12 +76,13 @@ export function composeWaiting(
 				result.skipped[reason] = (result.skipped[reason] ?? 0) + list.length;
 				continue;
 			}
+			const unsubscribe = unsubscribeLink(sqlite, u.userId, options.origin) ?? undefined;
 			if (u.mode === 'each') {
 				for (const r of list) {
 					link.run(
 						queueMail(
 							sqlite,
-							{ userId: u.userId, to: u.email!, kind: 'notice', letter: noticeLetter(r, options.origin) },
+							{ userId: u.userId, to: u.email!, kind: 'notice', letter: noticeLetter(r, options.origin, unsubscribe) },
 							options.now
 						),
 						r.outboxId
@@ -89,7 +91,7 @@ export function composeWaiting(
 					result.notices++;
 				}
 			} else if (options.digests) {
-				const letter = digestLetter(list, chinaToday(options.now), options.origin);
+				const letter = digestLetter(list, chinaToday(options.now), options.origin, unsubscribe);
 				const id = queueMail(sqlite, { userId: u.userId, to: u.email!, kind: 'digest', letter }, options.now);
 				for (const r of list) link.run(id, r.outboxId);
 				result.mails++;
