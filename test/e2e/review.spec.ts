@@ -87,4 +87,26 @@ test('the province desk counts its pilots, late and missing reports; admins filt
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	expect(csv).toContain('review.approve');
 	expect(csv).not.toContain('import.commit');
+	// the same filtered trail as an Excel workbook
+	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-xlsx').click()]);
+	expect(xlsx.suggestedFilename()).toBe('audit-log.xlsx');
+	const { default: ExcelJS } = await import('exceljs');
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile((await xlsx.path())!);
+	const sheet = workbook.worksheets[0];
+	expect(sheet.getRow(1).values).toEqual([
+		undefined,
+		'id',
+		'at',
+		'actor',
+		'action',
+		'entity',
+		'entity_id',
+		'before',
+		'after',
+		'ip'
+	]);
+	const actions = sheet.getColumn(4).values.slice(2);
+	expect(actions.length).toBe(csv.trim().split('\r\n').length - 1);
+	for (const action of actions) expect(String(action)).toMatch(/^review\./);
 });

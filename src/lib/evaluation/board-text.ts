@@ -46,5 +46,6 @@ export const BOARD_TEXT = {
 	},
 	problemsTitle: { zh: '未能发布：', en: 'Not published:' },
 	credits: { zh: '导出本省企业认定（CSV）', en: 'Export credits (CSV)' },
+	creditsXlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
 	lookup: { zh: '企业认定查询', en: 'Credit lookup' }
 } as const;

@@ -11,6 +11,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'nav.registry': 'Registry',
 	'nav.audit': 'Audit log',
 	'nav.mail': 'Mail & jobs',
+	'export.xlsx': 'Excel workbook',
 	'nav.signIn': 'Sign in',
 	'nav.signOut': 'Sign out',
 	'nav.skip': 'Skip to content',

@@ -8,6 +8,7 @@ export const zh = {
 	'nav.registry': '登记册',
 	'nav.audit': '审计日志',
 	'nav.mail': '邮件与任务',
+	'export.xlsx': 'Excel 工作簿',
 	'nav.signIn': '登录',
 	'nav.signOut': '退出',
 	'nav.skip': '跳到正文',

@@ -4,12 +4,13 @@ import { requireRole } from '$lib/server/auth/access';
 import { CREDIT_COLUMNS, creditCsvRow, forProvince } from '$lib/server/evaluation/credits';
 import { resolveProvince } from '$lib/domain/provinces';
 import { toCsv } from '$lib/csv/write';
+import { tableDownload } from '$lib/server/excel/table';
 import { PUBLIC_TEXT } from '$lib/evaluation/public-text';
 import type { RequestHandler } from './$types';
 
 /**
  * The deemed-audit credits for a province's own audit register, as CSV (revoked credits and enterprises without a
- * credit code included and marked). A province user gets their province (asking for another is 403); the ministry and
+ * credit code included and marked); `?format=xlsx` for the same as an Excel workbook. A province user gets their province (asking for another is 403); the ministry and
  * admins get every province, or one with `?province=` (a code or a name). Implementers 403, anonymous 401.
  */
 export const GET: RequestHandler = ({ locals, url }) => {
@@ -24,11 +25,9 @@ export const GET: RequestHandler = ({ locals, url }) => {
 			error(403, `${PUBLIC_TEXT['export.ownProvince'].zh} / ${PUBLIC_TEXT['export.ownProvince'].en}`);
 		province = user.provinceCode;
 	}
-	const csv = toCsv([...CREDIT_COLUMNS], forProvince(getDb(), province).map(creditCsvRow));
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="credits-${province ?? 'all'}.csv"`
-		}
-	});
+	const rows = forProvince(getDb(), province).map(creditCsvRow);
+	const fields = [...CREDIT_COLUMNS];
+	return tableDownload(url.searchParams.get('format'), `credits-${province ?? 'all'}`, fields, rows, () =>
+		toCsv(fields, rows)
+	);
 };
