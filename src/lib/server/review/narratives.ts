@@ -1,4 +1,7 @@
-/** The implementers' quarterly progress narratives: plain text, shown as written (never as HTML). */
+/**
+ * The implementers' quarterly progress narratives: Markdown, stored as written and shown through the sanitising
+ * renderer of src/lib/review/markdown.ts (raw HTML as text, safe links only).
+ */
 // Repeated blocks here are Drizzle query chains (select, from, join, where, order); each reads its own columns.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';

@@ -10,6 +10,8 @@ import { narratives, pilots, quarterReviews, reviewEvents, revisions } from '../
 import { record, type Actor } from '../audit/audit';
 import { scopeCondition, type Scope } from '../auth/access';
 import { transition, type ReviewAction, type ReviewState, type Reviewer } from '../../domain/review';
+import { openOn } from '../threads/read';
+import { openThreadsBlock } from '../threads/messages';
 
 /** Review state per period of a pilot (periods without a row are drafts). */
 export function statesOf(
@@ -31,7 +33,8 @@ export type Outcome = { ok: true; state: ReviewState } | { ok: false; why: { zh:
 
 /**
  * Applies a review action to a pilot's quarter as `actor` with `role`; a submission also needs an
- * imported revision and a narrative for the quarter. Records the event and the audit entry.
+ * imported revision and a narrative for the quarter, an approval no open value thread on it. Records the event and
+ * the audit entry.
  */
 export function act(
 	db: Db,
@@ -50,6 +53,9 @@ export function act(
 			.get()?.state ?? 'draft') as ReviewState;
 		const result = transition(current, action, role, comment);
 		if (!result.ok) return result;
+		// A value thread still open holds the approval until a reviewer resolves it.
+		const openThreads = action === 'approve' ? openOn(tx, pilotId, period) : [];
+		if (openThreads.length) return { ok: false as const, why: openThreadsBlock(openThreads) };
 		if (action === 'submit') {
 			const hasValues = tx
 				.select()

@@ -12,3 +12,4 @@ export * from './cases';
 export * from './recommendations';
 export * from './evaluation';
 export * from './mail';
+export * from './threads';
