@@ -112,3 +112,49 @@ describe('quarterly review on the database', () => {
 		]);
 	});
 });
+
+describe('review steps tell the other side', () => {
+	it('a submission tells the province; a return (with its comment) and an approval tell the implementers', async () => {
+		const { db, sqlite, send, pilotId, users, as } = await setUp();
+		await send('10');
+		narratives.save(db, pilotId, '2025Q4', '说明', as(users.imp1));
+		const notices = () =>
+			sqlite
+				.prepare('SELECT n.user_id AS userId, n.kind, n.title_zh AS zh, n.title_en AS en FROM notices n ORDER BY n.id')
+				.all() as {
+				userId: number;
+				kind: string;
+				zh: string;
+				en: string;
+			}[];
+		review.act(db, pilotId, '2025Q4', 'submit', 'implementer', '', as(users.imp1));
+		expect(notices()).toEqual([
+			{
+				userId: users.province.id,
+				kind: 'review_submit',
+				zh: 'Q-1 2025Q4 季度报告已提交，待审核',
+				en: 'Q-1 2025Q4 report submitted for review'
+			}
+		]);
+		review.act(db, pilotId, '2025Q4', 'return', 'province', '  请核对 VOCs 数值\n单位是否为吨 ', as(users.province));
+		expect(notices().at(-1)).toEqual({
+			userId: users.imp1.id,
+			kind: 'review_return',
+			zh: 'Q-1 2025Q4 季度报告被退回：请核对 VOCs 数值 单位是否为吨',
+			en: 'Q-1 2025Q4 report returned: 请核对 VOCs 数值 单位是否为吨'
+		});
+		review.act(db, pilotId, '2025Q4', 'submit', 'implementer', '', as(users.imp1));
+		review.act(db, pilotId, '2025Q4', 'approve', 'province', '', as(users.province));
+		expect(notices().map((n) => [n.userId, n.kind])).toEqual([
+			[users.province.id, 'review_submit'],
+			[users.imp1.id, 'review_return'],
+			[users.province.id, 'review_submit'],
+			[users.imp1.id, 'review_approve']
+		]);
+		// each with its outbox row, for the mail
+		expect((sqlite.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n).toBe(4);
+		// a refused step tells nobody
+		expect(review.act(db, pilotId, '2025Q4', 'approve', 'province', '', as(users.province)).ok).toBe(false);
+		expect(notices()).toHaveLength(4);
+	});
+});

@@ -12,6 +12,7 @@ import { scopeCondition, type Scope } from '../auth/access';
 import { transition, type ReviewAction, type ReviewState, type Reviewer } from '../../domain/review';
 import { openOn } from '../threads/read';
 import { openThreadsBlock } from '../threads/messages';
+import { notifyReviewStep } from './decision-notices';
 
 /** Review state per period of a pilot (periods without a row are drafts). */
 export function statesOf(
@@ -34,7 +35,7 @@ export type Outcome = { ok: true; state: ReviewState } | { ok: false; why: { zh:
 /**
  * Applies a review action to a pilot's quarter as `actor` with `role`; a submission also needs an
  * imported revision and a narrative for the quarter, an approval no open value thread on it. Records the event and
- * the audit entry.
+ * the audit entry, and tells the other side (decision-notices.ts).
  */
 export function act(
 	db: Db,
@@ -103,6 +104,7 @@ export function act(
 			before: { state: current },
 			after: { state: result.next, comment: comment.trim() || null }
 		});
+		notifyReviewStep(tx, { pilotId, period, action, comment, at: now });
 		return { ok: true as const, state: result.next };
 	});
 }
