@@ -300,7 +300,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'flags.none': 'No doubtful value',
 	'narrative.title': 'Quarterly narrative',
 	'narrative.placeholder':
-		'What was done this quarter, which options were carried out, what got in the way (plain text)',
+		'What was done this quarter, which options were carried out, what got in the way (Markdown allowed)',
 	'narrative.save': 'Save the narrative',
 	'narrative.saved': 'Saved',
 	'narrative.none': 'No narrative yet',

@@ -293,7 +293,7 @@ export const zh = {
 	'flags.title': '存疑数值',
 	'flags.none': '没有存疑数值',
 	'narrative.title': '季度进展说明',
-	'narrative.placeholder': '简述本季度的工作进展、完成的方案与遇到的问题（纯文本）',
+	'narrative.placeholder': '简述本季度的工作进展、完成的方案与遇到的问题（可用 Markdown）',
 	'narrative.save': '保存说明',
 	'narrative.saved': '已保存',
 	'narrative.none': '尚无说明',
