@@ -128,6 +128,16 @@ test('the shortlist sorts by a part and exports what it shows; the method page e
 	);
 	expect(text.charCodeAt(0)).toBe(0xfeff);
 	expect(text.trim().split('\r\n')).toHaveLength(n + 1);
+	// the same rows as an Excel workbook, scores as numbers
+	const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cases-export-xlsx').click()]);
+	expect(xlsx.suggestedFilename()).toMatch(/^replicable-cases-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const { default: ExcelJS } = await import('exceljs');
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile((await xlsx.path())!);
+	const sheet = workbook.worksheets[0];
+	expect(sheet.rowCount).toBe(n + 1);
+	expect(sheet.getRow(1).getCell(1).value).toBe(text.slice(1).split(',')[0]);
+	expect(typeof sheet.getRow(2).getCell(5).value).toBe('number');
 	await page.getByRole('link', { name: '评分方法' }).first().click();
 	await expect(page.getByTestId('score-formula').locator('tbody tr')).toHaveCount(6);
 

@@ -46,6 +46,12 @@ export function arrange(rows: ShortlistRow[], view: ShortlistView): ShortlistRow
 
 /** The shortlist as CSV (BOM, formula-safe): pilot, place, score, each part's value, points and figure, peer ranks. */
 export function shortlistCsv(rows: ShortlistRow[], locale: Locale): string {
+	const table = shortlistTable(rows, locale);
+	return toCsv(table.fields, table.rows);
+}
+
+/** The shortlist as a table: its fields and one row per pilot, every score part (for the CSV and the workbook). */
+export function shortlistTable(rows: ShortlistRow[], locale: Locale) {
 	const t = translator(locale);
 	const partLabel = (p: ScorePart) => t(`score.part.${p}`);
 	const fields = [
@@ -74,5 +80,5 @@ export function shortlistCsv(rows: ShortlistRow[], locale: Locale): string {
 			cost ? `${cost.rank}/${cost.size} (${t(`score.peer.${cost.group}`)})` : ''
 		];
 	});
-	return toCsv(fields, data);
+	return { fields, rows: data };
 }

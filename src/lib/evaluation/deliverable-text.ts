@@ -65,6 +65,7 @@ export const DELIVERABLE_TEXT = {
 	'catalogue.allKinds': { zh: '全部类型', en: 'All kinds' },
 	'catalogue.total': { zh: '合计', en: 'Total' },
 	'catalogue.csv': { zh: '导出 CSV', en: 'Export CSV' },
+	'catalogue.xlsx': { zh: 'Excel 工作簿', en: 'Excel workbook' },
 	'catalogue.none': { zh: '没有符合条件的成果。', en: 'No deliverables match the filter.' },
 	'public.title': { zh: '试点成果', en: 'Pilot deliverables' },
 	'public.lead': {

@@ -22,12 +22,12 @@ const FIELDS = [
 	'摘要 abstract'
 ];
 
-/** One line per row of the catalogue, in its order (BOM, CRLF, formula-safe cells via toCsv). */
-export function catalogueCsv(rows: readonly CatalogueRow[], locale: 'zh' | 'en'): string {
+/** The catalogue as a table: its fields and one row per entry, in its order (for the CSV and the workbook). */
+export function catalogueTable(rows: readonly CatalogueRow[], locale: 'zh' | 'en') {
 	const yes = (b: boolean) => (b ? (locale === 'en' ? 'yes' : '是') : locale === 'en' ? 'no' : '否');
-	return toCsv(
-		FIELDS,
-		rows.map((r) => [
+	return {
+		fields: FIELDS,
+		rows: rows.map((r) => [
 			r.id,
 			r.pilotCode,
 			locale === 'en' && r.pilotNameEn ? r.pilotNameEn : r.pilotNameZh,
@@ -44,5 +44,11 @@ export function catalogueCsv(rows: readonly CatalogueRow[], locale: 'zh' | 'en')
 			yes(r.isPublic),
 			r.abstract
 		])
-	);
+	};
+}
+
+/** One line per row of the catalogue, in its order (BOM, CRLF, formula-safe cells via toCsv). */
+export function catalogueCsv(rows: readonly CatalogueRow[], locale: 'zh' | 'en'): string {
+	const table = catalogueTable(rows, locale);
+	return toCsv(table.fields, table.rows);
 }
