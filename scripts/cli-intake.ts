@@ -1,4 +1,4 @@
-/** `npm run cli -- import FILE [--dry-run] [--json] [--as USERNAME]`: the intake from the command line. */
+/** `npm run cli -- import FILE [--sheet NAME] [--dry-run] [--json] [--as USERNAME]`: the intake from the command line. */
 import { basename } from 'node:path';
 import type { Db } from '../src/lib/server/db';
 import { importIndicators, type IntakeSummary } from '../src/lib/server/intake';
@@ -13,7 +13,7 @@ import { estimateMs, paced, type ServerPhase } from '../src/lib/intake/progress'
 export async function importCommand(
 	db: Db,
 	file: string,
-	options: { dryRun: boolean; json: boolean; as: string }
+	options: { dryRun: boolean; json: boolean; as: string; sheet?: string | null }
 ): Promise<number> {
 	const account = users.findByUsername(db, options.as);
 	if (!account || account.isDisabled) {
@@ -33,6 +33,7 @@ export async function importCommand(
 		dryRun: options.dryRun,
 		fileName: basename(file),
 		channel: 'cli',
+		sheet: options.sheet ?? null,
 		onProgress: process.stderr.isTTY && !options.json ? terminalProgress() : undefined
 	});
 	if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
@@ -48,11 +49,17 @@ function terminalProgress() {
 	});
 }
 
+/** A workbook's sheet, or a CSV file's encoding and delimiter. */
+function fileFacts(s: IntakeSummary): string {
+	if (s.encoding === 'xlsx') return `Excel, sheet ${s.sheet === null ? '?' : JSON.stringify(s.sheet)}`;
+	return `${s.encoding ?? '?'}, delimiter ${JSON.stringify(s.delimiter ?? '?')}`;
+}
+
 /** An intake summary as plain text: the verdict, the counts, then one line per group of problems (zh / en). */
 export function formatSummary(s: IntakeSummary): string {
 	const c = s.counts;
 	const lines = [
-		`${s.fileName}: ${s.rows} rows, ${s.encoding ?? '?'}, delimiter ${JSON.stringify(s.delimiter ?? '?')}, sha256 ${s.sha256.slice(0, 12)}…`,
+		`${s.fileName}: ${s.rows} rows, ${fileFacts(s)}, sha256 ${s.sha256.slice(0, 12)}…`,
 		s.errorCount
 			? `拒绝导入：${s.errorCount} 个错误，未写入任何内容 / Refused: ${s.errorCount} errors, nothing written`
 			: s.isIdentical

@@ -215,7 +215,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'imports.title': 'Upload quarterly values',
 	'imports.lead':
 		'One value per row: pilot code, enterprise code (empty for the pilot level), period, indicator code, value, unit, note. UTF-8, GB18030 (Excel “CSV” on Chinese Windows) and UTF-16 files; comma, semicolon or tab. Check first, then import; a file with any error writes nothing.',
-	'imports.drop': 'Drop a CSV file here, or',
+	'imports.drop': 'Drop a CSV or Excel (.xlsx) file here, or',
 	'imports.choose': 'choose a file',
 	'imports.preview': 'Preview (first {n} rows, read in your browser)',
 	'imports.encoding': 'Encoding',

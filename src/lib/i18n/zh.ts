@@ -210,7 +210,7 @@ export const zh = {
 	'imports.title': '上传季度数据',
 	'imports.lead':
 		'每行一个数值：试点编号、企业编号（空为试点级）、报告期、指标代码、数值、单位、备注。支持 UTF-8、GB18030（Excel 中文版“CSV”）和 UTF-16 文件，逗号、分号或制表符分隔。先“检查”，无误后再“导入”；文件有任何错误都不会写入。',
-	'imports.drop': '把 CSV 文件拖到这里，或',
+	'imports.drop': '把 CSV 或 Excel（.xlsx）文件拖到这里，或',
 	'imports.choose': '选择文件',
 	'imports.preview': '预览（前 {n} 行，浏览器本地读取）',
 	'imports.encoding': '编码',

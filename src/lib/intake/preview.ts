@@ -54,3 +54,9 @@ export async function previewFile(file: Blob, rows = 10): Promise<Preview> {
 	);
 	return { encoding, delimiter: parsed.meta.delimiter, header: mapped, missing, rows: data };
 }
+
+/** Whether the file is a ZIP archive, as an .xlsx workbook is (the server tells a workbook for sure, by its entries). */
+export async function isWorkbook(file: Blob): Promise<boolean> {
+	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+	return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}

@@ -7,10 +7,14 @@ import { Readable } from 'node:stream';
 import Busboy from '@fastify/busboy';
 import { bodyPieces, discardUpload, receiveUpload, type StoredUpload, type TooLarge } from './store';
 
-export type FormUpload = { upload: StoredUpload; fileName: string } | TooLarge | { noFile: true };
+export type FormUpload = { upload: StoredUpload; fileName: string; sheet: string | null } | TooLarge | { noFile: true };
+
+/** The longest sheet name Excel allows. */
+const MAX_SHEET_NAME = 31;
 
 /**
- * Receives the form's `file` field (other fields and files are skipped). `onBytes` hears the bytes received so far.
+ * Receives the form's `file` field and its `sheet` field (a workbook's sheet to read, by name; empty: the first);
+ * other fields and files are skipped. `onBytes` hears the bytes received so far.
  * A body that is not multipart, or holds no file or an empty one, answers noFile; past `maxBytes`, TooLarge (the
  * rest of the body is not read).
  */
@@ -31,6 +35,10 @@ export function receiveFormFile(
 		}
 		const body = Readable.from(bodyPieces(request.body));
 		let receiving: Promise<{ upload: StoredUpload; fileName: string } | TooLarge> | null = null;
+		let sheet: string | null = null;
+		parser.on('field', (field, value) => {
+			if (field === 'sheet' && value.trim()) sheet = value.trim().slice(0, MAX_SHEET_NAME);
+		});
 		parser.on('file', (field, stream, fileName) => {
 			if (field !== 'file' || receiving) {
 				stream.resume();
@@ -53,7 +61,7 @@ export function receiveFormFile(
 				if (received.upload.size === 0) {
 					discardUpload(received.upload);
 					resolve({ noFile: true });
-				} else resolve(received);
+				} else resolve({ ...received, sheet });
 			}, reject);
 		});
 		parser.on('error', reject);

@@ -25,6 +25,8 @@ import { keepRawFile, keepUpload, sanitiseFileName, type StoredUpload } from './
 import { fileSource, memorySource } from '../csv/source';
 import type { ServerPhase } from '../../intake/progress';
 import { writer } from './write';
+import { fileKind } from './xlsx/detect';
+import { dropMergedEchoes, type MergedCells } from './xlsx/findings';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
 /** How many problems a summary carries in full; the counts always cover all of them. */
@@ -48,8 +50,11 @@ export type IntakeSummary = {
 	fileName: string;
 	sha256: string;
 	bytes: number;
+	/** The text encoding of a CSV file; `xlsx` for a workbook. */
 	encoding: string | null;
 	delimiter: string | null;
+	/** The sheet read, for a workbook. */
+	sheet: string | null;
 	rows: number;
 	isDryRun: boolean;
 	isWritten: boolean;
@@ -85,6 +90,8 @@ export type IntakeOptions = {
 	onProgress?: (phase: ServerPhase, done: number, total: number, rows: number) => void;
 	/** Aborted: the import stops at its next step before the write begins and is refused as cancelled. */
 	signal?: AbortSignal;
+	/** For a workbook: the sheet to read, by name (default: the first visible one). Ignored for CSV. */
+	sheet?: string | null;
 };
 
 /** A summary of nothing yet: no rows, no problems, nothing written; the start of every outcome, refusals included. */
@@ -95,6 +102,7 @@ export function emptySummary(fileName: string, isDryRun: boolean): IntakeSummary
 		bytes: 0,
 		encoding: null,
 		delimiter: null,
+		sheet: null,
 		rows: 0,
 		isDryRun,
 		isWritten: false,
@@ -160,12 +168,17 @@ export async function importIndicators(
 	}
 	if (isCancelled()) return cancelled();
 	report('parse', 0, size, 0);
-	const { encoding, ...undecodable } = detectEncoding(source);
-	if (!encoding) {
-		problems.push(problem('E_ENCODING', { row: 'row' in undecodable ? undecodable.row : null }));
+	const kind = fileKind(file);
+	if (kind === 'xls' || kind === 'zip') {
+		problems.push(problem(kind === 'xls' ? 'E_XLS_LEGACY' : 'E_ZIP_NOT_WORKBOOK', { row: null }));
 		return finish();
 	}
-	summary.encoding = encoding;
+	const encoding = kind === 'xlsx' ? 'xlsx' : detectEncoding(source);
+	if (typeof encoding !== 'string' && !encoding.encoding) {
+		problems.push(problem('E_ENCODING', { row: 'row' in encoding ? encoding.row : null }));
+		return finish();
+	}
+	summary.encoding = typeof encoding === 'string' ? encoding : encoding.encoding;
 
 	const today = options.today ?? chinaToday();
 	const pilots = pilotLookup(sqlite, options.user);
@@ -174,41 +187,60 @@ export async function importIndicators(
 	let checker: RowChecker | null = null;
 	let names: Record<string, string> = {};
 	let dataRows = 0;
-	const scan = { isNeeded: false };
-	const parsed = await parseRecords(
-		source,
-		encoding,
-		{
-			header: (header) => {
-				const mapped = mapHeader(header, INTAKE_COLUMNS);
-				problems.push(...mapped.problems);
-				names = mapped.columns;
-				if (!mapped.problems.some((p) => p.severity === 'error'))
-					checker = new RowChecker(mapped.index, names, pilots, today, store, problems, notices, header, scan);
-			},
-			records: (records, firstRow, bytesRead) => {
-				if (isCancelled()) return false;
-				if (!checker) return;
-				for (let k = 0; k < records.length; k++) {
-					const record = records[k];
-					if (isBlank(record)) continue;
-					dataRows++;
-					if (!checker.check(record, firstRow + k)) refusedRows.add(firstRow + k);
+	// the CSV reader sets this when its text holds a control character or a quote; a workbook's cells are always looked at
+	const scan = { isNeeded: kind === 'xlsx' };
+	const onHeader = (header: string[]) => {
+		const mapped = mapHeader(header, INTAKE_COLUMNS);
+		problems.push(...mapped.problems);
+		names = mapped.columns;
+		if (mapped.problems.some((p) => p.severity === 'error')) return null;
+		checker = new RowChecker(mapped.index, names, pilots, today, store, problems, notices, header, scan);
+		return mapped.index;
+	};
+	const checkRecord = (record: string[], row: number) => {
+		if (!checker || isBlank(record)) return;
+		dataRows++;
+		if (!checker.check(record, row)) refusedRows.add(row);
+	};
+	let merged: MergedCells = [];
+	if (typeof encoding === 'string') {
+		// loaded only for a workbook: exceljs would otherwise weigh on every CSV import (the worker's start, issue 16)
+		const { readWorkbook } = await import('./xlsx/intake');
+		({ sheet: summary.sheet, merged } = await readWorkbook(isInMemory ? file : file.path, options.sheet ?? null, {
+			header: onHeader,
+			check: checkRecord,
+			progress: (bytesRead) => report('parse', bytesRead, size, dataRows),
+			isCancelled,
+			problems,
+			notices,
+			refusedRows
+		}));
+	} else {
+		const parsed = await parseRecords(
+			source,
+			encoding.encoding,
+			{
+				header: onHeader,
+				records: (records, firstRow, bytesRead) => {
+					if (isCancelled()) return false;
+					if (!checker) return;
+					for (let k = 0; k < records.length; k++) checkRecord(records[k], firstRow + k);
+					report('parse', bytesRead, size, dataRows);
 				}
-				report('parse', bytesRead, size, dataRows);
-			}
-		},
-		scan
-	);
+			},
+			scan
+		);
+		summary.delimiter = parsed.delimiter;
+		problems.push(...parsed.unclosedQuoteRows.map((row) => problem('E_QUOTE', { row })));
+	}
 	if (isCancelled()) return cancelled();
-	summary.delimiter = parsed.delimiter;
-	problems.push(...parsed.unclosedQuoteRows.map((row) => problem('E_QUOTE', { row })));
 	summary.rows = dataRows;
 	if (checker && dataRows === 0) problems.push(problem('E_FILE_EMPTY', { row: null }));
 	if (!checker && !problems.some((p) => p.severity === 'error')) problems.push(problem('E_FILE_EMPTY', { row: null }));
 
 	sortRows(store);
 	findDuplicates(store, pilots.list, names, problems, refusedRows);
+	dropMergedEchoes(problems, merged);
 	summary.counts.refused = refusedRows.size;
 	const hasErrors = problems.some((p) => p.severity === 'error');
 
@@ -263,8 +295,8 @@ export async function importIndicators(
 					summary.fileName,
 					sha256,
 					size,
-					encoding,
-					parsed.delimiter,
+					summary.encoding,
+					summary.delimiter ?? '', // a workbook has none
 					dataRows,
 					options.channel
 				).lastInsertRowid
@@ -289,6 +321,7 @@ export async function importIndicators(
 					file: summary.fileName,
 					sha256,
 					rows: dataRows,
+					...(summary.sheet === null ? {} : { sheet: summary.sheet }),
 					channel: options.channel,
 					...summary.counts,
 					revisions: summary.revisions

@@ -37,6 +37,14 @@ export const NOTICES = {
 	N_INDICATOR_NAME: {
 		zh: '{count} 行以名称“{from}”填写指标，已读作指标代码 {to}：第 {rows} 行',
 		en: '{count} rows name the indicator "{from}", read as the code {to}: rows {rows}'
+	},
+	N_FORMULA_VALUE: {
+		zh: '{count} 个单元格是公式，已使用其计算结果（列“{from}”）：第 {rows} 行',
+		en: '{count} cells in column "{from}" hold formulas: used the calculated value: rows {rows}'
+	},
+	N_DATE_TEXT: {
+		zh: '{count} 个日期单元格已按 YYYY-MM-DD 读作文字（列“{from}”）：第 {rows} 行',
+		en: '{count} date cells in column "{from}" read as YYYY-MM-DD text: rows {rows}'
 	}
 } as const;
 

@@ -25,6 +25,46 @@ export const PROBLEMS = {
 		zh: '第 {row} 行含有既非 UTF-8 也非 GB18030 的字节，请以 UTF-8 或 GB18030 另存后重试',
 		en: 'Row {row} holds bytes that are neither UTF-8 nor GB18030; save the file as UTF-8 or GB18030 and try again'
 	},
+	E_XLS_LEGACY: {
+		severity: 'error',
+		zh: '这是旧版 Excel 97–2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后重试',
+		en: 'This is an old Excel 97–2003 workbook (.xls), which cannot be read; save it as .xlsx or CSV in Excel or WPS and try again'
+	},
+	E_ZIP_NOT_WORKBOOK: {
+		severity: 'error',
+		zh: '这是 ZIP 压缩文件，但不是 Excel 工作簿（其中没有 xl/workbook.xml）；请上传 .xlsx 或 CSV 文件',
+		en: 'This is a ZIP archive but not an Excel workbook (it holds no xl/workbook.xml); upload an .xlsx or CSV file'
+	},
+	E_XLSX_UNREADABLE: {
+		severity: 'error',
+		zh: '无法读取此 Excel 工作簿（{reason}），文件可能已损坏或加密；请在 Excel 或 WPS 中打开并另存为 .xlsx 后重试',
+		en: 'This Excel workbook cannot be read ({reason}); it may be damaged or encrypted — open it in Excel or WPS, save it as .xlsx and try again'
+	},
+	E_SHEET_UNKNOWN: {
+		severity: 'error',
+		zh: '工作簿中没有名为“{sheet}”的工作表；现有工作表：{sheets}',
+		en: 'The workbook has no sheet named "{sheet}"; its sheets are: {sheets}'
+	},
+	E_MERGED_CELL: {
+		severity: 'error',
+		zh: '合并单元格 {range}（第 {rows} 行，列 {columns}）：合并后只有左上角单元格有值，其余行会被读成空值；请取消合并并在每一行填写完整后重试',
+		en: 'Merged cells {range} (rows {rows}, column {columns}): only the top-left cell of a merge holds a value, so the other rows would read as empty; unmerge them, fill in every row and try again'
+	},
+	E_FORMULA_NO_VALUE: {
+		severity: 'error',
+		zh: '此单元格是公式（={formula}），但文件中没有保存计算结果（由程序生成、未经 Excel 计算）；请在 Excel 或 WPS 中打开并保存后重试，或直接填写数值',
+		en: 'This cell holds a formula (={formula}) but the file keeps no calculated value for it (written by a program, never calculated); open and save it in Excel or WPS, or type the value'
+	},
+	E_PERIOD_DATE: {
+		severity: 'error',
+		zh: '报告期单元格是日期（{date}），不是季度；请写作季度，如 {quarter}（日期可能是季度末或报送日，不作猜测）',
+		en: 'The period cell is a date ({date}), not a quarter; write the quarter, e.g. {quarter} (a date may be the quarter’s end or the day of reporting: it is not guessed)'
+	},
+	E_VALUE_DATE: {
+		severity: 'error',
+		zh: '数值单元格设成了日期格式（显示为 {date}）；请将单元格格式改为“常规”或“数值”后重试',
+		en: 'The value cell is formatted as a date (shown as {date}); format it as General or Number and try again'
+	},
 	E_QUOTE: { severity: 'error', zh: '第 {row} 行的引号没有闭合', en: 'Row {row} has a quote that is never closed' },
 	E_FIELD_COUNT: {
 		severity: 'error',

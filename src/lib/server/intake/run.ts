@@ -138,8 +138,8 @@ function inWorker(file: IntakeFile, options: IntakeOptions, started: (worker: Wo
 			: [];
 	// functions and signals stay here: the worker reports progress by message and hears a cancel by message
 	const { onProgress, signal } = options;
-	const { user, dryRun, fileName, channel, ip, at, today, dataDir } = options;
-	const plain: IntakeOptions = { user, dryRun, fileName, channel, ip, at, today, dataDir };
+	const { user, dryRun, fileName, channel, ip, at, today, dataDir, sheet } = options;
+	const plain: IntakeOptions = { user, dryRun, fileName, channel, ip, at, today, dataDir, sheet };
 	return new Promise((done, fail) => {
 		// a bounded heap: a file that would need more stops its own worker, not the server
 		const worker = new Worker(path, {

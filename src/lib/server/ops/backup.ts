@@ -18,8 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { databasePath } from '../db';
-import { zip } from './zip';
+import { writeZip, type ZipEntry } from './zip';
 import { unzip, ZipError } from './unzip';
+import { fileSource } from '../csv/source';
 
 /** A backup or restore that was refused: nothing was written. The message is bilingual (zh / en). */
 export class OpsRefusal extends Error {
@@ -61,6 +62,17 @@ const IN_FLIGHT = /\.tmp$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A file's sha256 and size, read piece by piece. */
+function hashFile(path: string): { sha256: string; size: number } {
+	const hash = createHash('sha256');
+	let size = 0;
+	for (const piece of fileSource(path).pieces()) {
+		hash.update(piece);
+		size += piece.length;
+	}
+	return { sha256: hash.digest('hex'), size };
+}
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** `backup-YYYYMMDD-HHMMSS.zip`, in China time like every other date the app states. */
@@ -100,56 +112,61 @@ export async function backup(options: { databaseUrl: string; dataDir: string; ou
 			db.close();
 		}
 		const schema = appliedMigrations(snapshot);
-		const dbBytes = readFileSync(snapshot);
+		const dbFile = hashFile(snapshot);
 
+		// each file is hashed piece by piece, then streamed into the archive: a backup never holds the uploads in memory
 		const uploads: BackupManifest['uploads'] = [];
-		const files = new Map<string, Uint8Array>();
+		const entries: ZipEntry[] = [];
 		const damagedUploads: string[] = [];
 		for (const path of listFiles(join(options.dataDir, 'uploads'))) {
-			let bytes: Buffer;
+			const file = join(options.dataDir, 'uploads', path);
+			let hashed: { sha256: string; size: number };
 			try {
-				bytes = readFileSync(join(options.dataDir, 'uploads', path));
+				hashed = hashFile(file);
 			} catch (e) {
 				if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // replaced or removed since the listing
 				throw e;
 			}
 			const entry = posix.join('uploads', path.split(sep).join('/'));
-			const sha256 = sha256Of(bytes);
 			const name = entry.split('/').pop() ?? '';
-			if (SHA256.test(name) && name !== sha256) damagedUploads.push(name);
-			uploads.push({ path: entry, sha256, size: bytes.length });
-			files.set(entry, bytes);
+			if (SHA256.test(name) && name !== hashed.sha256) damagedUploads.push(name);
+			uploads.push({ path: entry, ...hashed });
+			entries.push({ name: entry, path: file });
 		}
 
 		const manifest: BackupManifest = {
 			format: FORMAT,
 			createdAt: new Date().toISOString(),
 			schema,
-			database: { path: DB_ENTRY, sha256: sha256Of(dbBytes), size: dbBytes.length },
+			database: { path: DB_ENTRY, ...dbFile },
 			uploads
 		};
-		const archive = zip(
-			new Map<string, Uint8Array | string>([
-				[MANIFEST_ENTRY, JSON.stringify(manifest, null, '\t')],
-				[DB_ENTRY, dbBytes],
-				...files
-			])
-		);
-		// written aside and renamed, so that a backup interrupted half-way never looks like a finished one
+		// written aside and renamed, so that a backup interrupted half-way never looks like a finished one; ZIP64 when
+		// the archive passes 4 GiB or 65,535 entries
 		mkdirSync(dirname(out), { recursive: true });
 		const partial = `${out}.${process.pid}.partial`;
-		writeFileSync(partial, archive, { flush: true });
+		let bytes: number;
+		try {
+			bytes = await writeZip(partial, [
+				{ name: MANIFEST_ENTRY, data: JSON.stringify(manifest, null, '\t') },
+				{ name: DB_ENTRY, path: snapshot },
+				...entries
+			]);
+		} catch (e) {
+			rmSync(partial, { force: true });
+			throw e;
+		}
 		renameSync(partial, out);
 
 		const ms = performance.now() - started;
 		const uploadBytes = uploads.reduce((n, u) => n + u.size, 0);
 		const summary =
-			`备份完成 / Backup written: ${out} (${mb(archive.length)}: database ${mb(dbBytes.length)}, ` +
+			`备份完成 / Backup written: ${out} (${mb(bytes)}: database ${mb(dbFile.size)}, ` +
 			`${uploads.length} raw files ${mb(uploadBytes)}, ${schema.migrations} migrations) in ${(ms / 1000).toFixed(1)} s` +
 			(damagedUploads.length
 				? `; 警告 / warning: ${damagedUploads.length} raw files do not match their sha256 (run: npm run cli -- check)`
 				: '');
-		return { file: out, bytes: archive.length, manifest, damagedUploads, ms, summary };
+		return { file: out, bytes, manifest, damagedUploads, ms, summary };
 	} finally {
 		rmSync(temp, { recursive: true, force: true });
 	}

@@ -43,7 +43,7 @@ async function run(event: RequestEvent, dryRun: boolean) {
 		if ('noFile' in received) return fail(400, { noFile: true as const });
 		if ('tooLarge' in received) return fail(413, { tooLarge: true as const });
 		try {
-			return await intake(event, user, received.upload, received.fileName, dryRun, tracker);
+			return await intake(event, user, received, dryRun, tracker);
 		} finally {
 			discardUpload(received.upload);
 		}
@@ -55,8 +55,7 @@ async function run(event: RequestEvent, dryRun: boolean) {
 async function intake(
 	event: RequestEvent,
 	user: SessionUser,
-	upload: StoredUpload,
-	fileName: string,
+	{ upload, fileName, sheet }: { upload: StoredUpload; fileName: string; sheet: string | null },
 	dryRun: boolean,
 	tracker: Tracker | null
 ) {
@@ -74,6 +73,7 @@ async function intake(
 			dryRun,
 			fileName,
 			channel: 'web',
+			sheet,
 			ip: event.getClientAddress(),
 			onProgress: tracker?.onProgress,
 			onPhase: tracker?.report,

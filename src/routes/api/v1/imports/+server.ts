@@ -18,8 +18,9 @@ const tooLarge = () =>
 	);
 
 /**
- * POST /api/v1/imports[?dryRun=1][&fileName=x.csv] with `Authorization: Bearer <token>` and the CSV
- * bytes as the body (Content-Type text/csv), written to disk as they arrive (never held whole). Answers the same summary as the web page and the CLI:
+ * POST /api/v1/imports[?dryRun=1][&fileName=x.csv][&sheet=NAME] with `Authorization: Bearer <token>` and the CSV or
+ * .xlsx bytes as the body (Content-Type text/csv, or the workbook's type: the file is told by its bytes; `sheet` names
+ * a workbook's sheet, default the first), written to disk as they arrive (never held whole). Answers the same summary as the web page and the CLI:
  * 200 accepted (or identical, or a clean dry run), 422 refused with its problems, 429 (with Retry-After)
  * past the per-token request limit or the per-user upload limit (src/lib/server/rate-limit.ts).
  */
@@ -47,6 +48,7 @@ export const POST: RequestHandler = async ({ request, url, getClientAddress }) =
 			dryRun: ['1', 'true', 'yes'].includes(url.searchParams.get('dryRun') ?? ''),
 			fileName: url.searchParams.get('fileName') ?? 'api-upload.csv',
 			channel: 'api',
+			sheet: url.searchParams.get('sheet')?.trim() || null,
 			ip: getClientAddress()
 		});
 	} catch (e) {
