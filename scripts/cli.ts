@@ -219,7 +219,7 @@ async function main(argv: string[]): Promise<number> {
 			if (command === 'backup') console.log((await backup({ ...where, out: flag(args, 'out') })).summary);
 			else if (command === 'restore') {
 				if (!sub) throw new UsageError('restore FILE [--force]');
-				console.log(restore({ ...where, file: sub, force: args.flags.has('force') }).summary);
+				console.log((await restore({ ...where, file: sub, force: args.flags.has('force') })).summary);
 			} else {
 				const report = check(where);
 				console.log(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatCheck(report));

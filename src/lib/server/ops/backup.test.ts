@@ -1,6 +1,7 @@
 // Repeated blocks here are test cases and fixtures of one shape; each case states its own inputs and expectations.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,7 +10,7 @@ import { zip } from './zip';
 import { rawFilePath } from '../intake/store';
 import { backup, defaultBackupName, OpsRefusal, restore, type BackupManifest } from './backup';
 import { check } from './check';
-import { unzip } from './unzip';
+import { unzipSync } from 'fflate';
 import {
 	attachRecommendationFile,
 	createInstance,
@@ -20,6 +21,8 @@ import {
 	tree,
 	type OpsInstance
 } from '../testing/instance';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const root = mkdtempSync(join(tmpdir(), 'tracker-ops-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -44,10 +47,10 @@ async function smallInstance(name: string): Promise<OpsInstance & { shas: string
 	return { ...instance, shas: [first.sha256, second.sha256, letter] };
 }
 
-function expectRefused(run: () => unknown, message: RegExp): void {
+async function expectRefused(run: () => Promise<unknown>, message: RegExp): Promise<void> {
 	let error: unknown;
 	try {
-		run();
+		await run();
 	} catch (e) {
 		error = e;
 	}
@@ -71,7 +74,7 @@ describe('backup and restore', () => {
 		);
 
 		const target = freshFolder();
-		const restored = restore({ file: out, ...target });
+		const restored = await restore({ file: out, ...target });
 		expect(restored.uploads).toBe(3);
 		expect(rowCounts(target.dbPath)).toEqual(rowCounts(instance.dbPath));
 		expect(rowCounts(target.dbPath, IMPORT_TABLES)).toMatchObject({ uploads: 2, revisions: 16 });
@@ -123,7 +126,7 @@ describe('backup and restore', () => {
 		const seen = new Set<string>();
 		for (const archive of archives) {
 			const target = freshFolder();
-			restore({ file: archive, ...target });
+			await restore({ file: archive, ...target });
 			const db = new Database(target.dbPath, { readonly: true });
 			expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 			expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -145,37 +148,45 @@ describe('backup and restore', () => {
 		await backup({ databaseUrl: instance.databaseUrl, dataDir: instance.dataDir, out });
 		const good = readFileSync(out);
 
-		const attempt = (bytes: Uint8Array, message: RegExp) => {
+		const attempt = async (bytes: Uint8Array, message: RegExp) => {
 			const file = join(root, 'damaged-variant.zip');
 			writeFileSync(file, bytes);
 			const target = freshFolder();
-			expectRefused(() => restore({ file, ...target }), message);
+			await expectRefused(() => restore({ file, ...target }), message);
 			expect(existsSync(target.dataDir)).toBe(false);
+			expect(existsSync(target.dbPath)).toBe(false);
+			// and the staging folder beside the archive is gone
+			expect(readdirSync(root).filter((n) => n.startsWith('damaged-variant.zip.'))).toEqual([]);
 		};
 
 		const flipped = Buffer.from(good);
 		flipped[Math.floor(flipped.length / 2)] ^= 0xff; // inside the database, the biggest entry
-		attempt(flipped, /tracker.db does not match its sha256/);
-		attempt(good.subarray(0, good.length - 100), /not a ZIP archive/);
+		await attempt(flipped, /tracker.db does not match its sha256/);
+		await attempt(good.subarray(0, good.length - 100), /not a ZIP archive/);
 
 		// CRCs intact but an entry that is not what the manifest says
-		const entries = unzip(good);
+		const entries = new Map(Object.entries(unzipSync(good)));
 		const manifest = JSON.parse(new TextDecoder().decode(entries.get('manifest.json'))) as BackupManifest;
 		const upload = manifest.uploads[0].path;
 		const swapped = new Map<string, Uint8Array | string>(entries);
 		swapped.set(upload, new TextEncoder().encode('not the file'));
-		attempt(zip(swapped), /does not match its sha256/);
+		await attempt(zip(swapped), /does not match its sha256/);
 
-		// an entry the manifest does not vouch for, aiming outside the uploads folder
+		// an entry aiming outside the folder is refused by the reader itself; one the manifest does not vouch for, and a
+		// path outside the uploads folder that the manifest does list, by the checks
+		const climbing = new Map<string, Uint8Array | string>(entries);
+		climbing.set('../evil.sh', 'echo hi');
+		await attempt(zip(climbing), /invalid relative path: \.\.\/evil\.sh/);
 		const smuggled = new Map<string, Uint8Array | string>(entries);
-		smuggled.set('../evil.sh', 'echo hi');
-		attempt(zip(smuggled), /not in the manifest/);
+		smuggled.set('scripts/evil.sh', 'echo hi');
+		await attempt(zip(smuggled), /scripts\/evil.sh is not in the manifest/);
+		const evil = new TextEncoder().encode('echo hi');
 		const listed = {
 			...manifest,
-			uploads: [...manifest.uploads, { path: 'uploads/../../evil.sh', sha256: '', size: 0 }]
+			uploads: [...manifest.uploads, { path: 'scripts/evil.sh', sha256: sha256(evil), size: evil.length }]
 		};
 		smuggled.set('manifest.json', JSON.stringify(listed));
-		attempt(zip(smuggled), /unexpected path/);
+		await attempt(zip(smuggled), /unexpected path in the manifest: scripts\/evil.sh/);
 	});
 
 	it('refuses a database that fails its foreign-key check', async () => {
@@ -187,7 +198,7 @@ describe('backup and restore', () => {
 		const out = join(root, 'orphan.zip');
 		await backup({ databaseUrl: instance.databaseUrl, dataDir: instance.dataDir, out });
 		const target = freshFolder();
-		expectRefused(() => restore({ file: out, ...target }), /foreign_key_check: 1 violations/);
+		await expectRefused(() => restore({ file: out, ...target }), /foreign_key_check: 1 violations/);
 		expect(existsSync(target.dataDir)).toBe(false);
 	});
 
@@ -201,13 +212,13 @@ describe('backup and restore', () => {
 		mkdirSync(target.dataDir, { recursive: true });
 		writeFileSync(join(target.dataDir, 'server.pid'), `${process.pid}\n`);
 		const untouched = tree(target.dataDir);
-		expectRefused(() => restore({ file: out, ...target, force: true }), /stop the server first/);
+		await expectRefused(() => restore({ file: out, ...target, force: true }), /stop the server first/);
 		expect(tree(target.dataDir)).toEqual(untouched);
 
 		// a lock file left by a server that died (kill -9) does not stand in the way
 		const gone = spawnSync(process.execPath, ['-e', '']).pid;
 		writeFileSync(join(target.dataDir, 'server.pid'), `${gone}\n`);
-		restore({ file: out, ...target });
+		await restore({ file: out, ...target });
 		expect(rowCounts(target.dbPath)).toEqual(rowCounts(instance.dbPath));
 
 		// an existing database is replaced only with force; a WAL beside it must not survive the replacement
@@ -217,11 +228,11 @@ describe('backup and restore', () => {
 		await backup({ databaseUrl: other.databaseUrl, dataDir: other.dataDir, out: otherOut });
 		rmSync(join(target.dataDir, 'server.pid'));
 		const existing = tree(target.dataDir);
-		expectRefused(() => restore({ file: otherOut, ...target }), /add --force/);
+		await expectRefused(() => restore({ file: otherOut, ...target }), /add --force/);
 		expect(tree(target.dataDir)).toEqual(existing);
 
 		writeFileSync(`${target.dbPath}-wal`, 'stale');
-		restore({ file: otherOut, ...target, force: true });
+		await restore({ file: otherOut, ...target, force: true });
 		expect(existsSync(`${target.dbPath}-wal`)).toBe(false);
 		expect(rowCounts(target.dbPath)).toEqual(rowCounts(other.dbPath));
 		expect(check(target).ok).toBe(true);

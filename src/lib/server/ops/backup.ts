@@ -6,20 +6,23 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
+	closeSync,
+	copyFileSync,
+	fsyncSync,
+	openSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
 	renameSync,
-	rmSync,
-	writeFileSync
+	rmSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { databasePath } from '../db';
 import { writeZip, type ZipEntry } from './zip';
-import { unzip, ZipError } from './unzip';
+import { extractArchive, ZipError, type StagedEntry } from './unzip';
 import { fileSource } from '../csv/source';
 
 /** A backup or restore that was refused: nothing was written. The message is bilingual (zh / en). */
@@ -60,8 +63,6 @@ const MANIFEST_ENTRY = 'manifest.json';
 /** keepRawFile writes `<sha>.<pid>.tmp` and renames it into place: a temp file is half an upload, never a kept one. */
 const IN_FLIGHT = /\.tmp$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A file's sha256 and size, read piece by piece. */
 function hashFile(path: string): { sha256: string; size: number } {
@@ -174,16 +175,17 @@ export async function backup(options: { databaseUrl: string; dataDir: string; ou
 
 /**
  * Restores an archive made by `backup` into a stopped instance: the database at `databaseUrl` and the raw files under
- * `dataDir/uploads`. Checks every entry's CRC, the manifest's sha256s and the database's integrity and foreign keys
- * before writing anything; throws OpsRefusal (nothing written) when any check fails, when the server is running, or
- * when a database is already there and `force` is not set.
+ * `dataDir/uploads`. The archive is read entry by entry from disk into a staging folder beside it (never held in
+ * memory: a backup of any size restores), and the manifest's sha256s and the database's integrity and foreign keys are
+ * checked before anything is written; throws OpsRefusal (nothing written) when any check fails, when the server is
+ * running, or when a database is already there and `force` is not set.
  */
-export function restore(options: {
+export async function restore(options: {
 	file: string;
 	databaseUrl: string;
 	dataDir: string;
 	force?: boolean;
-}): RestoreResult {
+}): Promise<RestoreResult> {
 	const target = databasePath(options.databaseUrl);
 	if (target === ':memory:') throw new OpsRefusal('不能恢复到内存数据库', 'Cannot restore into an in-memory database');
 	const pid = liveServerPid(options.dataDir);
@@ -198,24 +200,31 @@ export function restore(options: {
 			`Database ${target} exists; add --force to replace it`
 		);
 
-	const { manifest, files } = readArchive(options.file);
-
-	// Raw files go first and the database last: should the restore stop half-way, the old database is still in place
-	// (with some extra content-addressed files beside it, which nothing refers to).
+	// the staging folder sits beside the archive (where there is room for it), and goes when the restore ends
+	const stage = `${resolve(options.file)}.${process.pid}.restoring`;
+	let manifest: BackupManifest;
 	let written = 0;
-	for (const u of manifest.uploads) {
-		const path = join(options.dataDir, ...u.path.split('/'));
-		if (existsSync(path) && sha256Of(readFileSync(path)) === u.sha256) continue;
-		writeAside(path, files.get(u.path)!);
-		written++;
+	try {
+		const { manifest: checked, files } = await readArchive(options.file, stage);
+		manifest = checked;
+		// Raw files go first and the database last: should the restore stop half-way, the old database is still in place
+		// (with some extra content-addressed files beside it, which nothing refers to).
+		for (const u of manifest.uploads) {
+			const path = join(options.dataDir, ...u.path.split('/'));
+			if (existsSync(path) && hashFile(path).sha256 === u.sha256) continue;
+			moveAside(files.get(u.path)!.path, path);
+			written++;
+		}
+		mkdirSync(dirname(resolve(target)), { recursive: true });
+		const partial = `${target}.${process.pid}.restoring`;
+		moveAside(files.get(DB_ENTRY)!.path, partial, false);
+		// An old WAL left beside the new file would be replayed onto it and corrupt it: remove it before the rename.
+		rmSync(`${target}-wal`, { force: true });
+		rmSync(`${target}-shm`, { force: true });
+		renameSync(partial, target);
+	} finally {
+		rmSync(stage, { recursive: true, force: true });
 	}
-	mkdirSync(dirname(resolve(target)), { recursive: true });
-	const partial = `${target}.${process.pid}.restoring`;
-	writeFileSync(partial, files.get(DB_ENTRY)!, { flush: true });
-	// An old WAL left beside the new file would be replayed onto it and corrupt it: remove it before the rename.
-	rmSync(`${target}-wal`, { force: true });
-	rmSync(`${target}-shm`, { force: true });
-	renameSync(partial, target);
 
 	const summary =
 		`恢复完成 / Restored: ${target} (${mb(manifest.database.size)}, backup of ${manifest.createdAt}, ` +
@@ -223,23 +232,21 @@ export function restore(options: {
 	return { database: target, uploads: manifest.uploads.length, manifest, summary };
 }
 
-/** Reads and checks a backup archive completely; refuses it at the first thing wrong. */
-function readArchive(file: string): { manifest: BackupManifest; files: Map<string, Uint8Array> } {
+/** Reads a backup archive into `stage` and checks it completely; refuses it at the first thing wrong. */
+async function readArchive(
+	file: string,
+	stage: string
+): Promise<{ manifest: BackupManifest; files: Map<string, StagedEntry> }> {
 	const refuse = (why: string): never => {
 		throw new OpsRefusal(
 			`备份文件 ${file} 未通过检查，未写入任何内容：${why}`,
 			`Backup ${file} failed its checks, nothing written: ${why}`
 		);
 	};
-	let archive: Buffer;
+	if (!existsSync(file)) return refuse(`ENOENT: no such file, ${file}`);
+	let files: Map<string, StagedEntry>;
 	try {
-		archive = readFileSync(file);
-	} catch (e) {
-		return refuse((e as Error).message);
-	}
-	let files: Map<string, Uint8Array>;
-	try {
-		files = unzip(archive);
+		files = await extractArchive(file, stage);
 	} catch (e) {
 		if (e instanceof ZipError) return refuse(e.message);
 		throw e;
@@ -247,7 +254,8 @@ function readArchive(file: string): { manifest: BackupManifest; files: Map<strin
 
 	let manifest: BackupManifest;
 	try {
-		manifest = JSON.parse(new TextDecoder().decode(files.get(MANIFEST_ENTRY) ?? refuse('no manifest.json')));
+		const entry = files.get(MANIFEST_ENTRY) ?? refuse('no manifest.json');
+		manifest = JSON.parse(readFileSync(entry.path, 'utf8'));
 	} catch (e) {
 		if (e instanceof OpsRefusal) throw e;
 		return refuse('manifest.json is not JSON');
@@ -261,23 +269,23 @@ function readArchive(file: string): { manifest: BackupManifest; files: Map<strin
 		if (item.path !== DB_ENTRY && !isUploadPath(item.path)) refuse(`unexpected path in the manifest: ${item.path}`);
 		if (listed.has(item.path)) refuse(`${item.path} listed twice`);
 		listed.add(item.path);
-		const bytes = files.get(item.path) ?? refuse(`${item.path} is missing`);
-		if (bytes.length !== item.size || sha256Of(bytes) !== item.sha256) refuse(`${item.path} does not match its sha256`);
+		const staged = files.get(item.path) ?? refuse(`${item.path} is missing`);
+		if (staged.size !== item.size || staged.sha256 !== item.sha256) refuse(`${item.path} does not match its sha256`);
 	}
 	// only what the manifest vouches for is ever written
 	for (const name of files.keys()) if (!listed.has(name)) refuse(`${name} is not in the manifest`);
 
-	const problem = checkDatabase(files.get(DB_ENTRY)!);
+	const problem = checkDatabase(files.get(DB_ENTRY)!.path);
 	if (problem) refuse(problem);
 	return { manifest, files };
 }
 
-/** Opens a copy of the database in a temp folder: integrity, foreign keys and a schema this code knows. */
-function checkDatabase(bytes: Uint8Array): string | null {
+/** Opens a copy of the database (staged at `staged`) in a temp folder: integrity, foreign keys, a known schema. */
+function checkDatabase(staged: string): string | null {
 	const temp = mkdtempSync(join(tmpdir(), 'tracker-restore-'));
 	try {
 		const path = join(temp, DB_ENTRY);
-		writeFileSync(path, bytes);
+		copyFileSync(staged, path);
 		let db: Database.Database;
 		try {
 			db = new Database(path, { fileMustExist: true });
@@ -368,10 +376,31 @@ function listFiles(root: string): string[] {
 		.sort();
 }
 
-/** Writes a file beside its place and renames it there, so that no reader ever sees half of it. */
-function writeAside(path: string, bytes: Uint8Array): void {
+/**
+ * Moves a staged file to `path`: renamed when both are on one disk, else copied beside its place and renamed there
+ * (with `viaTemp`), so that no reader ever sees half of it.
+ */
+function moveAside(staged: string, path: string, viaTemp = true): void {
 	mkdirSync(dirname(path), { recursive: true });
-	const temp = `${path}.${process.pid}.tmp`;
-	writeFileSync(temp, bytes, { flush: true });
-	renameSync(temp, path);
+	flush(staged);
+	try {
+		renameSync(staged, path);
+		return;
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+	}
+	const temp = viaTemp ? `${path}.${process.pid}.tmp` : path;
+	copyFileSync(staged, temp);
+	flush(temp);
+	if (temp !== path) renameSync(temp, path);
+}
+
+/** Makes a file's bytes durable before it is renamed into place (as writeFileSync's `flush` did). */
+function flush(path: string): void {
+	const fd = openSync(path, 'r+');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
 }

@@ -1,30 +1,56 @@
-import { describe, expect, it } from 'vitest';
+/** Reading archives back entry by entry from disk (yauzl): staged files, their sha256 and size, and the refusals. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
-import { zip } from './zip';
-import { unzip, ZipError } from './unzip';
+import { writeZip, zip } from './zip';
+import { extractArchive, ZipError } from './unzip';
 
-describe('unzip', () => {
-	it('reads back what our writer wrote, Chinese names and empty files included, in order', () => {
+const dir = mkdtempSync(join(tmpdir(), 'tracker-unzip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+/** Writes the archive to a file and extracts it into a fresh staging folder. */
+function extract(archive: Uint8Array) {
+	const file = join(dir, `a${++n}.zip`);
+	writeFileSync(file, archive);
+	return extractArchive(file, join(dir, `stage${n}`));
+}
+
+const text = (path: string) => readFileSync(path, 'utf8');
+
+describe('extractArchive', () => {
+	it('stages what our writer wrote, Chinese names and empty files included, in order, with sha256 and size', async () => {
 		const files = new Map<string, Uint8Array | string>([
 			['manifest.json', '{}'],
 			['报告/季度.csv', '试点,值\r\n'],
 			['empty', new Uint8Array(0)]
 		]);
-		const entries = unzip(zip(files));
+		const entries = await extract(zip(files));
 		expect([...entries.keys()]).toEqual([...files.keys()]);
-		expect(new TextDecoder().decode(entries.get('报告/季度.csv'))).toBe('试点,值\r\n');
-		expect(entries.get('empty')?.length).toBe(0);
+		const csv = entries.get('报告/季度.csv')!;
+		expect(text(csv.path)).toBe('试点,值\r\n');
+		expect(csv.size).toBe(Buffer.byteLength('试点,值\r\n'));
+		expect(csv.sha256).toBe(createHash('sha256').update('试点,值\r\n').digest('hex'));
+		expect(entries.get('empty')?.size).toBe(0);
 	});
 
-	it('reads DEFLATEd entries written by another tool', () => {
-		const archive = zipSync({ 'a.txt': [strToU8('hello '.repeat(100)), { level: 9 }] });
-		expect(new TextDecoder().decode(unzip(archive).get('a.txt'))).toBe('hello '.repeat(100));
+	it('reads DEFLATEd entries written by another tool, and ZIP64 archives', async () => {
+		const deflated = await extract(zipSync({ 'a.txt': [strToU8('hello '.repeat(100)), { level: 9 }] }));
+		expect(text(deflated.get('a.txt')!.path)).toBe('hello '.repeat(100));
+		const forced = join(dir, 'forced.zip');
+		await writeZip(forced, [{ name: '报告.txt', data: '季度' }], { forceZip64: true });
+		const entries = await extractArchive(forced, join(dir, 'forced-stage'));
+		expect(text(entries.get('报告.txt')!.path)).toBe('季度');
 	});
 
-	it('refuses a truncated or damaged archive, and a name that appears twice, with a ZipError saying which', () => {
+	it('refuses a truncated or damaged archive, a climbing or repeated name, an unknown compression, with a ZipError', async () => {
 		const archive = zip(new Map([['a.txt', 'hello']]));
-		expect(() => unzip(archive.subarray(0, 10))).toThrow(ZipError);
-		expect(() => unzip(archive.subarray(0, archive.length - 5))).toThrow(/not a ZIP archive/);
+		await expect(extract(archive.subarray(0, 10))).rejects.toThrow(ZipError);
+		await expect(extract(archive.subarray(0, archive.length - 5))).rejects.toThrow(/not a ZIP archive/);
+		await expect(extract(zip(new Map([['../a.txt', 'x']])))).rejects.toThrow(/invalid relative path/);
 		const twice = zip(
 			new Map([
 				['a.txt', 'one'],
@@ -38,9 +64,9 @@ describe('unzip', () => {
 			renamed.write('a', at);
 			at = renamed.indexOf('b.txt', at + 1);
 		}
-		expect(() => unzip(renamed)).toThrow(/a.txt: duplicate entry/);
+		await expect(extract(renamed)).rejects.toThrow(/a.txt: duplicate entry/);
 		const unknownMethod = Buffer.from(archive);
 		unknownMethod.writeUInt16LE(99, unknownMethod.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
-		expect(() => unzip(unknownMethod)).toThrow(/cannot be read.*compression/);
+		await expect(extract(unknownMethod)).rejects.toThrow(/cannot be read.*compression/);
 	});
 });

@@ -1,36 +1,94 @@
 /**
- * Reading an archive back, through fflate (ZIP64 included), to check a backup before anything is restored from it.
- * Strict where it can be: a damaged or truncated archive, an entry compressed in a way fflate cannot read, and a
- * name that appears twice are refused with a ZipError naming what is wrong. fflate does not check CRC-32s: a backup's
- * manifest holds the sha256 of every other entry, which restore checks (a stronger test than the CRC).
+ * Reading a backup archive back, entry by entry from disk, through yauzl (ZIP64 included): each entry is streamed
+ * into a staging folder with its sha256 and size computed on the way, so that an archive of any size is checked and
+ * restored without being held in memory. Strict where it can be: a damaged or truncated archive, an entry compressed
+ * in a way yauzl cannot read, an entry whose size is not what the archive says, an unsafe name and a name that appears
+ * twice are refused with a ZipError naming what is wrong. yauzl does not check CRC-32s: a backup's manifest holds the
+ * sha256 of every other entry, which restore checks (a stronger test than the CRC).
  */
-import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
 
 /** An archive that is damaged, truncated or not one we can read. */
 export class ZipError extends Error {}
 
-/** The entries of the archive (path → bytes, in the archive's order). */
-export function unzip(archive: Uint8Array): Map<string, Uint8Array> {
-	const names: string[] = [];
-	const seen = new Set<string>();
-	let entries: Record<string, Uint8Array>;
+/** An entry written to the staging folder: where, its sha256 and its size. */
+export type StagedEntry = { path: string; sha256: string; size: number };
+
+const open = (file: string) =>
+	new Promise<yauzl.ZipFile>((resolve, reject) =>
+		yauzl.open(
+			file,
+			{ lazyEntries: true, validateEntrySizes: true, strictFileNames: true, autoClose: true },
+			(e, zip) => (e ? reject(e) : resolve(zip))
+		)
+	);
+
+const readStream = (zip: yauzl.ZipFile, entry: yauzl.Entry) =>
+	new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+		zip.openReadStream(entry, (e, stream) => (e ? reject(e) : resolve(stream)))
+	);
+
+/** yauzl's and the file system's complaints as a ZipError that says what is wrong. */
+function zipError(e: unknown): ZipError {
+	if (e instanceof ZipError) return e;
+	const why = e instanceof Error ? e.message : String(e);
+	return new ZipError(
+		/end of central directory|signature|truncated|not enough|eof/i.test(why)
+			? `not a ZIP archive, or a damaged one (${why})`
+			: `the archive cannot be read (${why})`
+	);
+}
+
+/**
+ * Streams every file entry of the archive into `stage` (entry n as `stage/n`), in the archive's order; answers each
+ * name with its staged file, sha256 and size. Directories are skipped.
+ */
+export async function extractArchive(file: string, stage: string): Promise<Map<string, StagedEntry>> {
+	mkdirSync(stage, { recursive: true });
+	const entries = new Map<string, StagedEntry>();
+	let zip: yauzl.ZipFile;
 	try {
-		entries = unzipSync(archive, {
-			filter: (file) => {
-				if (seen.has(file.name)) throw new ZipError(`${file.name}: duplicate entry`);
-				seen.add(file.name);
-				names.push(file.name);
-				return true;
-			}
+		zip = await open(file);
+	} catch (e) {
+		throw zipError(e);
+	}
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const fail = (e: unknown) => {
+				zip.close();
+				reject(zipError(e));
+			};
+			zip.on('error', fail);
+			zip.on('end', () => resolve());
+			zip.on('entry', (entry: yauzl.Entry) => {
+				if (entry.fileName.endsWith('/')) return zip.readEntry();
+				if (entries.has(entry.fileName)) return fail(new ZipError(`${entry.fileName}: duplicate entry`));
+				const path = join(stage, String(entries.size));
+				const hash = createHash('sha256');
+				let size = 0;
+				const count = new Transform({
+					transform(chunk: Buffer, _encoding, done) {
+						hash.update(chunk);
+						size += chunk.length;
+						done(null, chunk);
+					}
+				});
+				readStream(zip, entry)
+					.then((stream) => pipeline(stream, count, createWriteStream(path)))
+					.then(() => {
+						entries.set(entry.fileName, { path, sha256: hash.digest('hex'), size });
+						zip.readEntry();
+					}, fail);
+			});
+			zip.readEntry();
 		});
 	} catch (e) {
-		if (e instanceof ZipError) throw e;
-		const why = e instanceof Error ? e.message : String(e);
-		throw new ZipError(
-			/invalid zip data|end of central directory/i.test(why)
-				? `not a ZIP archive, or a damaged one (${why})`
-				: `the archive cannot be read (${why})`
-		);
+		throw zipError(e);
 	}
-	return new Map(names.map((name) => [name, entries[name]]));
+	return entries;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeZip, zip } from './zip';
-import { unzip } from './unzip';
+import { unzipSync } from 'fflate';
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,9 +123,9 @@ describe('writeZip (yazl, streamed to disk)', () => {
 		const archive = readFileSync(path);
 		expect(archive.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true); // the ZIP64 end of central directory
 		expect(readBack(path)).toMatchObject({ bad: null, count });
-		const read = unzip(archive);
-		expect(read.size).toBe(count);
-		expect(new TextDecoder().decode(read.get('uploads/111/69999'))).toBe('69999');
+		const read = unzipSync(archive);
+		expect(Object.keys(read)).toHaveLength(count);
+		expect(new TextDecoder().decode(read['uploads/111/69999'])).toBe('69999');
 	}, 60_000);
 
 	it('writes every entry as ZIP64 when forced, and reads it back', async () => {
@@ -133,6 +133,6 @@ describe('writeZip (yazl, streamed to disk)', () => {
 		await writeZip(path, [{ name: '报告.txt', data: '季度' }], { at: AT, forceZip64: true });
 		const read = readBack(path);
 		expect(read.entries[0]).toMatchObject({ name: '报告.txt', version: 45 }); // 4.5: ZIP64 extensions
-		expect(new TextDecoder().decode(unzip(readFileSync(path)).get('报告.txt'))).toBe('季度');
+		expect(new TextDecoder().decode(unzipSync(readFileSync(path))['报告.txt'])).toBe('季度');
 	});
 });
