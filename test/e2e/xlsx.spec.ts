@@ -8,7 +8,8 @@ import { listedCodes, signIn } from './helpers';
 /** Downloads the .xlsx template of the pilot's first open quarter from its data tab and opens it with exceljs. */
 async function downloadTemplate(page: Page, code: string) {
 	await page.goto(`/pilots/${code}/data`, { waitUntil: 'networkidle' });
-	const link = page.locator('[data-testid^=xlsx-template-]').first();
+	// the latest quarter: the review specs approve (and so lock) each pilot's first one
+	const link = page.locator('[data-testid^=xlsx-template-]').last();
 	const period = (await link.getAttribute('data-testid'))!.replace('xlsx-template-', '');
 	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
 	expect(download.suggestedFilename()).toBe(`${code}_${period}_template.xlsx`);
