@@ -74,6 +74,10 @@ export const MAIL_TEXT = {
 		zh: '不再向 {email} 发送试点跟踪的通知邮件？通知仍会在系统内显示，您可随时在账户页恢复。',
 		en: 'Stop sending the pilot tracker’s notice mails to {email}? Notices still show in the app, and you can turn mail back on from your account page.'
 	},
+	unsubscribeAskAny: {
+		zh: '不再发送试点跟踪的通知邮件？通知仍会在系统内显示，您可随时在账户页恢复。',
+		en: 'Stop sending the pilot tracker’s notice mails? Notices still show in the app, and you can turn mail back on from your account page.'
+	},
 	unsubscribeButton: { zh: '退订', en: 'Unsubscribe' },
 	unsubscribed: {
 		zh: '已退订：不再发送通知邮件。可在账户页恢复。',
