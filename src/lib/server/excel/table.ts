@@ -5,6 +5,7 @@
  * sized to their content (a Chinese character counts twice).
  */
 import ExcelJS from 'exceljs';
+import { toCsv } from '../../csv/write';
 
 export type Cell = string | number | null;
 
@@ -28,7 +29,7 @@ export async function tableXlsx(sheet: string, fields: string[], rows: Cell[][])
 	});
 	ws.addRow(fields);
 	ws.getRow(1).font = { bold: true };
-	for (const row of rows) ws.addRow(row.map((c) => (c === null ? null : c)));
+	for (const row of rows) ws.addRow(row);
 	if (fields.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: fields.length } };
 	ws.columns.forEach((column, i) => {
 		let width = widthOf(fields[i] ?? '');
@@ -40,19 +41,18 @@ export async function tableXlsx(sheet: string, fields: string[], rows: Cell[][])
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The export as a download: `.xlsx` when asked (`?format=xlsx`), else the CSV it always was. */
+/** The export as a download: `.xlsx` when asked (`?format=xlsx`), else the Excel-safe CSV it always was (toCsv). */
 export async function tableDownload(
 	format: string | null,
 	name: string,
 	fields: string[],
-	rows: Cell[][],
-	csv: () => string
+	rows: Cell[][]
 ): Promise<Response> {
 	if (format === 'xlsx')
 		return new Response(new Uint8Array(await tableXlsx(name, fields, rows)), {
 			headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` }
 		});
-	return new Response(csv(), {
+	return new Response(toCsv(fields, rows), {
 		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` }
 	});
 }

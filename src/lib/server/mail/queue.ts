@@ -61,7 +61,11 @@ export function composeWaiting(
 		const link = sqlite.prepare('UPDATE outbox SET mail_id = ? WHERE id = ?');
 		const skip = sqlite.prepare('UPDATE outbox SET skipped = ? WHERE id = ?');
 		const byUser = new Map<number, Waiting[]>();
-		for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
+		for (const r of rows) {
+			const list = byUser.get(r.userId);
+			if (list) list.push(r);
+			else byUser.set(r.userId, [r]);
+		}
 		for (const list of byUser.values()) {
 			const u = list[0];
 			const reason = u.isDisabled

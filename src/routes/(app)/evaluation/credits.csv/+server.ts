@@ -3,7 +3,6 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/access';
 import { CREDIT_COLUMNS, creditCsvRow, forProvince } from '$lib/server/evaluation/credits';
 import { resolveProvince } from '$lib/domain/provinces';
-import { toCsv } from '$lib/csv/write';
 import { tableDownload } from '$lib/server/excel/table';
 import { PUBLIC_TEXT } from '$lib/evaluation/public-text';
 import type { RequestHandler } from './$types';
@@ -27,7 +26,5 @@ export const GET: RequestHandler = ({ locals, url }) => {
 	}
 	const rows = forProvince(getDb(), province).map(creditCsvRow);
 	const fields = [...CREDIT_COLUMNS];
-	return tableDownload(url.searchParams.get('format'), `credits-${province ?? 'all'}`, fields, rows, () =>
-		toCsv(fields, rows)
-	);
+	return tableDownload(url.searchParams.get('format'), `credits-${province ?? 'all'}`, fields, rows);
 };

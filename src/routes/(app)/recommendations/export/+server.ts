@@ -1,7 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requireRole, scopeOf } from '$lib/server/auth/access';
 import * as recommendations from '$lib/server/recommendations/recommendations';
-import { toCsv } from '$lib/csv/write';
 import { tableDownload } from '$lib/server/excel/table';
 import { labels } from '$lib/i18n/labels';
 import { emailSubject, RECOMMENDATION_STATE_LABELS, type RecommendationState } from '$lib/domain/recommendation';
@@ -48,5 +47,5 @@ export const GET: RequestHandler = ({ locals, url }) => {
 		'pilot 试点编号'
 	];
 	const name = `recommendations-${new Date().toISOString().slice(0, 10)}`;
-	return tableDownload(url.searchParams.get('format'), name, fields, rows, () => toCsv(fields, rows));
+	return tableDownload(url.searchParams.get('format'), name, fields, rows);
 };

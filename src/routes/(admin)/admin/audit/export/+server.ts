@@ -1,7 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/access';
 import * as audit from '$lib/server/audit/audit';
-import { toCsv } from '$lib/csv/write';
 import { tableDownload } from '$lib/server/excel/table';
 import type { RequestHandler } from './$types';
 
@@ -21,5 +20,5 @@ export const GET: RequestHandler = ({ locals, url }) => {
 		r.after,
 		r.ip
 	]);
-	return tableDownload(url.searchParams.get('format'), 'audit-log', fields, cells, () => toCsv(fields, cells));
+	return tableDownload(url.searchParams.get('format'), 'audit-log', fields, cells);
 };

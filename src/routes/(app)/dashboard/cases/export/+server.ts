@@ -1,6 +1,5 @@
 import * as dashboard from '$lib/server/analytics/dashboard';
 import { shortlistTable, shortlistView } from '$lib/analytics/shortlist';
-import { toCsv } from '$lib/csv/write';
 import { tableDownload } from '$lib/server/excel/table';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +10,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { rows } = dashboard.shortlist(db, scope, filter, view);
 	const table = shortlistTable(rows, locals.locale);
 	const name = `replicable-cases-${new Date().toISOString().slice(0, 10)}`;
-	return tableDownload(url.searchParams.get('format'), name, table.fields, table.rows, () =>
-		toCsv(table.fields, table.rows)
-	);
+	return tableDownload(url.searchParams.get('format'), name, table.fields, table.rows);
 };

@@ -2,7 +2,6 @@ import { getDb } from '$lib/server/db';
 import { requireRole, scopeOf } from '$lib/server/auth/access';
 import * as deliverables from '$lib/server/evaluation/deliverables';
 import { catalogueTable } from '$lib/server/evaluation/deliverables-csv';
-import { toCsv } from '$lib/csv/write';
 import { tableDownload } from '$lib/server/excel/table';
 import { chinaToday } from '$lib/server/ops/clock';
 import type { RequestHandler } from './$types';
@@ -13,7 +12,5 @@ export const GET: RequestHandler = ({ locals, url }) => {
 	const filter = deliverables.catalogueFilterFrom(url.searchParams);
 	const rows = deliverables.catalogue(getDb(), scopeOf(user), filter);
 	const table = catalogueTable(rows, locals.locale);
-	return tableDownload(url.searchParams.get('format'), `deliverables-${chinaToday()}`, table.fields, table.rows, () =>
-		toCsv(table.fields, table.rows)
-	);
+	return tableDownload(url.searchParams.get('format'), `deliverables-${chinaToday()}`, table.fields, table.rows);
 };
