@@ -6,7 +6,7 @@
  * MergeTap), formulas and dates are reported per cell.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { readCell, type CellReading } from './cells';
 
@@ -104,14 +104,22 @@ export async function readSheet(
 	callbacks: SheetCallbacks
 ): Promise<SheetOutcome> {
 	// exceljs is loaded here, at the first workbook, not with the intake: the worker bundle leaves it out (a large
-	// library), so that a CSV import's worker starts without it (issue 16's memory figure). Before the file is opened:
-	// the stream flows from its first 'data' listener on, and would run past a reader attached after an await.
+	// library), so that a CSV import's worker starts without it (issue 16's memory figure).
 	const { default: Excel } = await import('exceljs');
 	const taps = new WeakMap<object, MergeTap>();
 	const stream = typeof input === 'string' ? createReadStream(input) : Readable.from([Buffer.from(input)]);
 	let bytesRead = 0;
-	stream.on('data', (chunk: Buffer) => (bytesRead += chunk.length));
-	const reader = tappedReader(Excel, stream, taps);
+	// counted on its way to the reader (a 'data' listener would set the stream flowing before the reader listens)
+	const counted = stream.pipe(
+		new Transform({
+			transform(chunk: Buffer, _encoding, done) {
+				bytesRead += chunk.length;
+				done(null, chunk);
+			}
+		})
+	);
+	stream.on('error', (e: Error) => counted.destroy(e));
+	const reader = tappedReader(Excel, counted, taps);
 	let chosen: string | null = null;
 	let merges: string[] = [];
 	try {
