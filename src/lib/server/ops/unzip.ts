@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 
@@ -19,19 +19,36 @@ export class ZipError extends Error {}
 /** An entry written to the staging folder: where, its sha256 and its size. */
 export type StagedEntry = { path: string; sha256: string; size: number };
 
-const open = (file: string) =>
-	new Promise<yauzl.ZipFile>((resolve, reject) =>
-		yauzl.open(
-			file,
-			{ lazyEntries: true, validateEntrySizes: true, strictFileNames: true, autoClose: true },
-			(e, zip) => (e ? reject(e) : resolve(zip))
-		)
-	);
+/**
+ * Opens an archive (a file, or bytes) for reading entry by entry. With `autoClose` off it stays open until
+ * `close()`, so that entries can be read in any order once the central directory has been listed (listEntries).
+ */
+export const openZip = (source: string | Buffer, autoClose = true) =>
+	new Promise<yauzl.ZipFile>((resolve, reject) => {
+		const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, autoClose };
+		const done = (e: Error | null, zip: yauzl.ZipFile) => (e ? reject(e) : resolve(zip));
+		if (typeof source === 'string') yauzl.open(source, options, done);
+		else yauzl.fromBuffer(source, options, done);
+	});
 
-const readStream = (zip: yauzl.ZipFile, entry: yauzl.Entry) =>
-	new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+/** An entry's bytes, inflated. */
+export const openEntry = (zip: yauzl.ZipFile, entry: yauzl.Entry) =>
+	new Promise<Readable>((resolve, reject) =>
 		zip.openReadStream(entry, (e, stream) => (e ? reject(e) : resolve(stream)))
 	);
+
+/** Every entry of an opened archive by its name, from the central directory (nothing is read or inflated). */
+export const listEntries = (zip: yauzl.ZipFile) =>
+	new Promise<Map<string, yauzl.Entry>>((resolve, reject) => {
+		const entries = new Map<string, yauzl.Entry>();
+		zip.on('error', reject);
+		zip.on('end', () => resolve(entries));
+		zip.on('entry', (entry: yauzl.Entry) => {
+			entries.set(entry.fileName, entry);
+			zip.readEntry();
+		});
+		zip.readEntry();
+	});
 
 /** yauzl's and the file system's complaints as a ZipError that says what is wrong. */
 function zipError(e: unknown): ZipError {
@@ -53,7 +70,7 @@ export async function extractArchive(file: string, stage: string): Promise<Map<s
 	const entries = new Map<string, StagedEntry>();
 	let zip: yauzl.ZipFile;
 	try {
-		zip = await open(file);
+		zip = await openZip(file);
 	} catch (e) {
 		throw zipError(e);
 	}
@@ -78,7 +95,7 @@ export async function extractArchive(file: string, stage: string): Promise<Map<s
 						done(null, chunk);
 					}
 				});
-				readStream(zip, entry)
+				openEntry(zip, entry)
 					.then((stream) => pipeline(stream, count, createWriteStream(path)))
 					.then(() => {
 						entries.set(entry.fileName, { path, sha256: hash.digest('hex'), size });

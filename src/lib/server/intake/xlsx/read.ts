@@ -1,13 +1,21 @@
 /**
- * Reads one sheet of an .xlsx workbook as a stream with exceljs's WorkbookReader — from the upload's file on disk,
- * never held whole — and hands on its rows as records of cell texts (cells.ts), numbered as the sheet numbers them
- * (row 1 is the header; a row missing from the file is a blank row and keeps its number). The other sheets are
- * skipped unread. Merged ranges are collected on the way (exceljs's streaming reader does not report them: see
- * MergeTap), formulas and dates are reported per cell.
+ * Reads one sheet of an .xlsx workbook row by row — from the upload's file on disk, never held whole — and hands on its
+ * rows as records of cell texts (cells.ts), numbered as the sheet numbers them (row 1 is the header; a row missing
+ * from the file is a blank row and keeps its number).
+ *
+ * The zip is read by yauzl from its central directory, so the workbook's parts are read in the order they are needed
+ * whatever their order in the file: the relationships and the workbook (the sheets' names, order and state, the 1904
+ * date system), the shared strings, the styles (number formats: how a date cell is known), then the chosen sheet
+ * only — the other sheets are never inflated. exceljs parses each part (its WorkbookReader's own part parsers, pinned
+ * 4.4.0); its zip walk is not used: it parsed a sheet before the workbook when the entries came in another order than
+ * it expects, and it could end its walk early under load (the workbook then read as damaged). Merged ranges are
+ * collected on the way (exceljs's streaming reader does not report them: see MergeTap); formulas and dates are
+ * reported per cell.
  */
-import { createReadStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import type yauzl from 'yauzl';
+import { listEntries, openEntry, openZip } from '../../ops/unzip';
 import { readCell, type CellReading } from './cells';
 
 /** A cell worth a word: a formula (with or without its calculated value) or a date. */
@@ -25,10 +33,18 @@ export type SheetOutcome =
 	| { kind: 'no-such-sheet'; sheets: string[] }
 	| { kind: 'unreadable'; reason: string };
 
-type SheetModel = { name: string; state?: string };
-type Reader = ExcelJS.stream.xlsx.WorkbookReader & {
+type SheetModel = { name: string; state?: string; rId?: string };
+type Relationship = { Id: string; Target: string };
+/** exceljs's WorkbookReader with the part parsers it keeps to itself (pinned 4.4.0; the tests read every part). */
+type Parts = {
 	model?: { sheets?: SheetModel[] };
-	properties?: { date1904?: boolean };
+	properties?: { model?: { date1904?: boolean } };
+	workbookRels?: Relationship[];
+	_parseRels(entry: Readable): Promise<void>;
+	_parseWorkbook(entry: Readable): Promise<void>;
+	_parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+	_parseStyles(entry: Readable): Promise<void>;
+	_parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: Worksheet }>;
 };
 type Worksheet = ExcelJS.stream.xlsx.WorksheetReader & { name: string };
 
@@ -38,12 +54,15 @@ type Worksheet = ExcelJS.stream.xlsx.WorksheetReader & { name: string };
  */
 class MergeTap {
 	merges: string[] = [];
+	/** Bytes of XML passed on so far. */
+	bytes = 0;
 	private carry = Buffer.alloc(0);
 	private section: string[] | null = null;
 
 	async *tap(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
 		for await (const chunk of chunks) {
 			this.look(chunk);
+			this.bytes += chunk.length;
 			yield chunk;
 		}
 		this.finish();
@@ -66,32 +85,29 @@ class MergeTap {
 	}
 }
 
-/**
- * exceljs's WorkbookReader with each worksheet's XML passed through a MergeTap. `_parseWorksheet` is exceljs's own
- * (pinned 4.4.0); a test proves that merges are still found.
- */
-function tappedReader(Excel: typeof ExcelJS, input: string | Readable, taps: WeakMap<object, MergeTap>): Reader {
-	const reader = new Excel.stream.xlsx.WorkbookReader(input, {
-		sharedStrings: 'cache',
-		styles: 'cache', // number formats: how a date cell is known
-		hyperlinks: 'ignore',
-		worksheets: 'emit',
-		entries: 'ignore'
-	}) as Reader;
-	const inner = reader as unknown as { _parseWorksheet: (it: AsyncIterable<Buffer>, no: string) => Generator };
-	const original = inner._parseWorksheet.bind(reader);
-	inner._parseWorksheet = (iterator, sheetNo) => {
-		const tap = new MergeTap();
-		const tapped = tap.tap(iterator);
-		taps.set(tapped, tap); // the worksheet reader keeps its iterator: that is how its tap is found again
-		return original(tapped, sheetNo);
-	};
-	return reader;
+/** The zip entry a relationship's target names (relative to xl/, or absolute from the package's root). */
+const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+
+/** The sheet asked for, by name, or the first visible one in tab order. */
+function targetSheet(sheets: SheetModel[], wanted: string | null): SheetModel | undefined {
+	if (wanted !== null) return sheets.find((s) => s.name === wanted);
+	return sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0];
 }
 
-/** The sheet names in tab order, with whether each is hidden. */
-function sheetsOf(reader: Reader): SheetModel[] {
-	return reader.model?.sheets ?? [];
+/** Reads the workbook's parts the sheets depend on, in that order, through exceljs's parsers. */
+async function readBookParts(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, parts: Parts) {
+	const open = (name: string) => {
+		const entry = entries.get(name);
+		return entry ? openEntry(zip, entry) : null;
+	};
+	if (!entries.has('xl/workbook.xml') || !entries.has('xl/_rels/workbook.xml.rels'))
+		throw new Error('no xl/workbook.xml: not an Excel workbook');
+	await parts._parseRels((await open('xl/_rels/workbook.xml.rels'))!);
+	await parts._parseWorkbook((await open('xl/workbook.xml'))!);
+	const strings = await open('xl/sharedStrings.xml');
+	if (strings) for await (const _ of parts._parseSharedStrings(strings)); // cached by the reader, nothing yielded
+	const styles = await open('xl/styles.xml');
+	if (styles) await parts._parseStyles(styles);
 }
 
 /**
@@ -106,55 +122,66 @@ export async function readSheet(
 	// exceljs is loaded here, at the first workbook, not with the intake: the worker bundle leaves it out (a large
 	// library), so that a CSV import's worker starts without it (issue 16's memory figure).
 	const { default: Excel } = await import('exceljs');
-	const taps = new WeakMap<object, MergeTap>();
-	const stream = typeof input === 'string' ? createReadStream(input) : Readable.from([Buffer.from(input)]);
-	let bytesRead = 0;
-	// counted on its way to the reader (a 'data' listener would set the stream flowing before the reader listens)
-	const counted = stream.pipe(
-		new Transform({
-			transform(chunk: Buffer, _encoding, done) {
-				bytesRead += chunk.length;
-				done(null, chunk);
-			}
-		})
-	);
-	stream.on('error', (e: Error) => counted.destroy(e));
-	const reader = tappedReader(Excel, counted, taps);
-	let chosen: string | null = null;
-	let merges: string[] = [];
+	let zip: yauzl.ZipFile | null = null;
 	try {
-		for await (const worksheet of reader as AsyncIterable<Worksheet>) {
-			if (chosen !== null) continue; // the rest are left unread (exceljs drains them)
-			const sheets = sheetsOf(reader);
-			const target =
-				wanted ?? (sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0])?.name;
-			if (worksheet.name !== target) continue;
-			chosen = worksheet.name;
-			const is1904 = reader.properties?.date1904 === true;
-			let isStopped = false;
-			let headerSeen = false;
-			for await (const row of worksheet) {
-				if (isStopped) continue; // drained, not read
-				const { record, findings } = rowCells(row, is1904);
-				if (!headerSeen) {
-					headerSeen = true;
-					callbacks.header(row.number === 1 ? record : []);
-					if (row.number === 1) continue;
-				}
-				// stopped (cancelled): the rest is parsed but not checked — leaving exceljs's entry half-read would make it
-				// buffer the rest of the sheet in memory
-				if (callbacks.row(record, row.number, findings, bytesRead) === false) isStopped = true;
-			}
-			if (!headerSeen) callbacks.header([]);
-			merges = taps.get((worksheet as unknown as { iterator: object }).iterator)?.merges ?? [];
-		}
+		zip = await openZip(
+			typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength),
+			false
+		);
+		const entries = await listEntries(zip);
+		const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([]), {
+			sharedStrings: 'cache',
+			styles: 'cache',
+			hyperlinks: 'ignore',
+			worksheets: 'emit',
+			entries: 'ignore'
+		});
+		const parts = reader as unknown as Parts;
+		await readBookParts(zip, entries, parts);
+		const sheets = parts.model?.sheets ?? [];
+		const names = sheets.map((s) => s.name);
+		const target = targetSheet(sheets, wanted);
+		if (!target)
+			return names.length ? { kind: 'no-such-sheet', sheets: names } : { kind: 'unreadable', reason: 'no worksheet' };
+		const relationship = parts.workbookRels?.find((r) => r.Id === target.rId);
+		const entry = relationship && entries.get(partName(relationship.Target));
+		if (!entry) throw new Error(`the sheet “${target.name}” has no part in the file`);
+		const merges = await readRows(zip, entry, parts, callbacks);
+		return { kind: 'read', sheet: target.name, sheets: names, merges };
 	} catch (e) {
 		return { kind: 'unreadable', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+	} finally {
+		zip?.close();
 	}
-	const names = sheetsOf(reader).map((s) => s.name);
-	if (chosen === null)
-		return names.length ? { kind: 'no-such-sheet', sheets: names } : { kind: 'unreadable', reason: 'no worksheet' };
-	return { kind: 'read', sheet: chosen, sheets: names, merges };
+}
+
+/**
+ * Hands on the rows of the sheet stored in `entry`; answers its merged ranges. The bytes read are told as a place in
+ * the file: where the sheet's entry starts plus the share of its compressed bytes that its inflated bytes read so far
+ * stand for.
+ */
+async function readRows(zip: yauzl.ZipFile, entry: yauzl.Entry, parts: Parts, callbacks: SheetCallbacks) {
+	const stream = await openEntry(zip, entry);
+	const tap = new MergeTap();
+	const bytesRead = () =>
+		entry.relativeOffsetOfLocalHeader +
+		Math.round(entry.compressedSize * (entry.uncompressedSize ? tap.bytes / entry.uncompressedSize : 1));
+	const sheetNo = /sheet(\d+)\.xml$/.exec(entry.fileName)?.[1] ?? '0';
+	const worksheet = parts._parseWorksheet(tap.tap(stream), sheetNo).next().value.value;
+	const is1904 = parts.properties?.model?.date1904 === true;
+	let headerSeen = false;
+	for await (const row of worksheet) {
+		const { record, findings } = rowCells(row, is1904);
+		if (!headerSeen) {
+			headerSeen = true;
+			callbacks.header(row.number === 1 ? record : []);
+			if (row.number === 1) continue;
+		}
+		// stopped (cancelled): the rest of the sheet is left unread (leaving the loop destroys the entry's stream)
+		if (callbacks.row(record, row.number, findings, bytesRead()) === false) return [];
+	}
+	if (!headerSeen) callbacks.header([]);
+	return tap.merges;
 }
 
 /** A row's cells as texts (column 1 at index 0, gaps as ''), and its formulas and dates. */

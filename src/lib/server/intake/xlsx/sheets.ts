@@ -21,9 +21,10 @@ export type TestSheet = {
 
 export const HEADER_ZH = ['试点编号', '企业编号', '报告期', '指标代码', '数值', '单位', '备注'];
 
-/** The bytes of a workbook holding the sheets, in tab order. */
-export async function workbookBytes(sheets: TestSheet[]): Promise<Uint8Array> {
+/** The bytes of a workbook holding the sheets, in tab order (`date1904`: dated from 1904, as old Mac Excel did). */
+export async function workbookBytes(sheets: TestSheet[], date1904 = false): Promise<Uint8Array> {
 	const book = new ExcelJS.Workbook();
+	book.properties.date1904 = date1904;
 	for (const s of sheets) {
 		const sheet = book.addWorksheet(s.name, { state: s.state ?? 'visible' });
 		s.rows.forEach((cells, i) => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { importIndicators, type IntakeSummary } from '../index';
 import { intakeTestDb, TEST_TODAY } from '../../testing/registry';
 import { csvBytes, HEADER_ZH, workbookBytes, type TestCell, type TestSheet } from './sheets';
@@ -139,6 +139,53 @@ describe('what only a workbook holds', () => {
 		]);
 		expect(unknown.summary.problems[0].zh).toBe('工作簿中没有名为“Q4”的工作表；现有工作表：隐藏, 说明, 2025Q3, 草稿');
 		expect(unknown.summary.problems[0].en).toContain('its sheets are: 隐藏, 说明, 2025Q3, 草稿');
+	});
+
+	it('reads the same whatever the order of the parts in the zip (the workbook last, the strings before the sheets)', async () => {
+		const book = await workbookBytes([
+			sheet('隐藏', [['x']], 'hidden'),
+			sheet('2025Q3', good),
+			sheet('草稿', [HEADER_ZH, ['Q-1', 'E01', '2025Q3', 'voc', 'draft', 't']])
+		]);
+		const parts = Object.entries(unzipSync(book));
+		const first = (name: string) => [...parts.filter(([n]) => n === name), ...parts.filter(([n]) => n !== name)];
+		const orders = {
+			'workbook first': first('xl/workbook.xml'),
+			'strings first, workbook last': [
+				...first('xl/sharedStrings.xml').filter(([n]) => n !== 'xl/workbook.xml'),
+				...parts.filter(([n]) => n === 'xl/workbook.xml')
+			],
+			reversed: [...parts].reverse()
+		};
+		const expected = await run(book);
+		expect(expected.summary).toMatchObject({ sheet: '2025Q3', isWritten: true, errorCount: 0 });
+		for (const [order, entries] of Object.entries(orders)) {
+			const reordered = zipSync(Object.fromEntries(entries));
+			expect(reordered, order).not.toEqual(book);
+			const byDefault = await run(reordered);
+			expect([order, outcome(byDefault.summary), byDefault.stored]).toEqual([
+				order,
+				outcome(expected.summary),
+				expected.stored
+			]);
+			expect((await run(reordered, { sheet: '草稿', dryRun: true })).summary.problems.map((p) => p.code)).toEqual([
+				'E_VALUE_NOT_NUMBER'
+			]);
+		}
+	});
+
+	it('dates a workbook saved in the 1904 date system from 1904, a calculated date included', async () => {
+		const rows: TestCell[][] = [
+			HEADER_ZH,
+			['Q-1', 'E01', new Date(Date.UTC(2025, 11, 31)), 'voc', 10, 't'],
+			['Q-1', 'E02', '2025Q3', 'voc', { formula: 'DATE(2023,3,15)', result: 43538 }, 't']
+		];
+		const formats = { C2: 'yyyy-mm-dd', E3: 'yyyy-mm-dd' };
+		const { summary } = await run(await workbookBytes([{ name: 'S', rows, formats }], true), { dryRun: true });
+		expect(listed(summary)).toEqual([
+			[2, 'E_PERIOD_DATE', '报告期', '2025-12-31'],
+			[3, 'E_VALUE_DATE', '数值', '2023-03-15']
+		]);
 	});
 
 	it('refuses merged cells over the data, naming the range, its rows and column, without their echoes', async () => {
