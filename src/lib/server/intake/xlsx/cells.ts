@@ -46,6 +46,15 @@ export function isDateFormat(format: string | undefined): boolean {
 	return /[ymdhsYMDHS]/.test(bare) && !/^general$/i.test(bare.trim());
 }
 
+/**
+ * Text as Excel shows it: Excel saves a character that XML cannot hold (a carriage return, other controls) as
+ * `_xHHHH_`, and a `_x…_` that was typed as `_x005F_x…_`; exceljs hands both on undecoded.
+ */
+export function unescapeText(text: string): string {
+	if (!text.includes('_x')) return text;
+	return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 type RichText = { richText: { text: string }[] };
 type Formula = { formula?: string; sharedFormula?: string; result?: unknown };
 
@@ -68,9 +77,9 @@ function valueText(value: unknown, numFmt: string | undefined, is1904: boolean):
 		return plain(excelNumberText(value));
 	}
 	if (typeof value === 'boolean') return plain(value ? 'TRUE' : 'FALSE');
-	if (typeof value === 'string') return plain(value);
+	if (typeof value === 'string') return plain(unescapeText(value));
 	if (typeof value === 'object') {
-		if (isRichText(value)) return plain(value.richText.map((r) => r.text ?? '').join(''));
+		if (isRichText(value)) return plain(unescapeText(value.richText.map((r) => r.text ?? '').join('')));
 		if ('error' in value) return plain(String((value as { error: unknown }).error));
 		if ('text' in value) return plain(String((value as { text: unknown }).text));
 	}

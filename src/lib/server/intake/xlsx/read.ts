@@ -30,6 +30,7 @@ export type SheetCallbacks = {
 
 export type SheetOutcome =
 	| { kind: 'read'; sheet: string; sheets: string[]; merges: string[] }
+	/** `sheets`: the names on the workbook's tabs, the hidden ones left out (all of them when every sheet is hidden). */
 	| { kind: 'no-such-sheet'; sheets: string[] }
 	| { kind: 'unreadable'; reason: string };
 
@@ -88,10 +89,12 @@ class MergeTap {
 /** The zip entry a relationship's target names (relative to xl/, or absolute from the package's root). */
 const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
 
-/** The sheet asked for, by name, or the first visible one in tab order. */
+const isVisible = (s: SheetModel) => s.state !== 'hidden' && s.state !== 'veryHidden';
+
+/** The sheet asked for, by name (a hidden one too), or the first visible one in tab order. */
 function targetSheet(sheets: SheetModel[], wanted: string | null): SheetModel | undefined {
 	if (wanted !== null) return sheets.find((s) => s.name === wanted);
-	return sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0];
+	return sheets.find(isVisible) ?? sheets[0];
 }
 
 /** Reads the workbook's parts the sheets depend on, in that order, through exceljs's parsers. */
@@ -139,15 +142,17 @@ export async function readSheet(
 		const parts = reader as unknown as Parts;
 		await readBookParts(zip, entries, parts);
 		const sheets = parts.model?.sheets ?? [];
-		const names = sheets.map((s) => s.name);
 		const target = targetSheet(sheets, wanted);
-		if (!target)
-			return names.length ? { kind: 'no-such-sheet', sheets: names } : { kind: 'unreadable', reason: 'no worksheet' };
+		if (!target) {
+			if (!sheets.length) return { kind: 'unreadable', reason: 'no worksheet' };
+			const shown = sheets.filter(isVisible);
+			return { kind: 'no-such-sheet', sheets: (shown.length ? shown : sheets).map((s) => s.name) };
+		}
 		const relationship = parts.workbookRels?.find((r) => r.Id === target.rId);
 		const entry = relationship && entries.get(partName(relationship.Target));
 		if (!entry) throw new Error(`the sheet “${target.name}” has no part in the file`);
 		const merges = await readRows(zip, entry, parts, callbacks);
-		return { kind: 'read', sheet: target.name, sheets: names, merges };
+		return { kind: 'read', sheet: target.name, sheets: sheets.map((s) => s.name), merges };
 	} catch (e) {
 		return { kind: 'unreadable', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
 	} finally {

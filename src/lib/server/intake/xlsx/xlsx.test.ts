@@ -120,7 +120,7 @@ describe('what only a workbook holds', () => {
 	});
 	const good = [HEADER_ZH, ['Q-1', 'E01', '2025Q3', 'voc', 10, 't']];
 
-	it('reads the first visible sheet by default, a sheet by name, and names the sheets when the name is unknown', async () => {
+	it('reads the first visible sheet by default, a sheet by name (a hidden one too), and names the visible sheets when the name is unknown', async () => {
 		const book = await workbookBytes([
 			sheet('隐藏', [['x']], 'hidden'),
 			sheet('说明', [['本工作簿的第一张表是说明']]),
@@ -133,12 +133,14 @@ describe('what only a workbook holds', () => {
 		const chosen = await run(book, { sheet: '2025Q3' });
 		expect(chosen.summary).toMatchObject({ sheet: '2025Q3', isWritten: true, rows: 1, errorCount: 0 });
 		expect(chosen.stored).toEqual([{ e: 'E01', period: '2025Q3', c: 'voc', value: 10, note: null }]);
+		const hidden = await run(book, { sheet: '隐藏', dryRun: true });
+		expect(hidden.summary.sheet).toBe('隐藏');
 		const unknown = await run(book, { sheet: 'Q4' });
 		expect(unknown.summary.problems).toEqual([
 			expect.objectContaining({ code: 'E_SHEET_UNKNOWN', row: null, value: 'Q4' })
 		]);
-		expect(unknown.summary.problems[0].zh).toBe('工作簿中没有名为“Q4”的工作表；现有工作表：隐藏, 说明, 2025Q3, 草稿');
-		expect(unknown.summary.problems[0].en).toContain('its sheets are: 隐藏, 说明, 2025Q3, 草稿');
+		expect(unknown.summary.problems[0].zh).toBe('工作簿中没有名为“Q4”的工作表；现有工作表：说明, 2025Q3, 草稿');
+		expect(unknown.summary.problems[0].en).toContain('its sheets are: 说明, 2025Q3, 草稿');
 	});
 
 	it('reads the same whatever the order of the parts in the zip (the workbook last, the strings before the sheets)', async () => {
