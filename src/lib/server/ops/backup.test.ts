@@ -161,7 +161,7 @@ describe('backup and restore', () => {
 
 		const flipped = Buffer.from(good);
 		flipped[Math.floor(flipped.length / 2)] ^= 0xff; // inside the database, the biggest entry
-		await attempt(flipped, /tracker.db does not match its sha256/);
+		await attempt(flipped, /tracker.db: its CRC-32 is not the one the archive records/);
 		await attempt(good.subarray(0, good.length - 100), /not a ZIP archive/);
 
 		// CRCs intact but an entry that is not what the manifest says

@@ -46,7 +46,7 @@ describe('extractArchive', () => {
 		expect(text(entries.get('报告.txt')!.path)).toBe('季度');
 	});
 
-	it('refuses a truncated or damaged archive, a climbing or repeated name, an unknown compression, with a ZipError', async () => {
+	it('refuses a truncated or damaged archive, a climbing or repeated name, an unknown compression, a wrong CRC-32, with a ZipError', async () => {
 		const archive = zip(new Map([['a.txt', 'hello']]));
 		await expect(extract(archive.subarray(0, 10))).rejects.toThrow(ZipError);
 		await expect(extract(archive.subarray(0, archive.length - 5))).rejects.toThrow(/not a ZIP archive/);
@@ -68,5 +68,9 @@ describe('extractArchive', () => {
 		const unknownMethod = Buffer.from(archive);
 		unknownMethod.writeUInt16LE(99, unknownMethod.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
 		await expect(extract(unknownMethod)).rejects.toThrow(/cannot be read.*compression/);
+		const stored = Buffer.from(zipSync({ 'a.txt': [strToU8('hello world'), { level: 0 }] }));
+		expect((await extract(stored)).has('a.txt')).toBe(true);
+		stored.write('W', stored.indexOf('world')); // the same length: only the CRC tells
+		await expect(extract(stored)).rejects.toThrow(/a.txt: its CRC-32 is not the one the archive records/);
 	});
 });

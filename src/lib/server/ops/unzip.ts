@@ -3,12 +3,14 @@
  * into a staging folder with its sha256 and size computed on the way, so that an archive of any size is checked and
  * restored without being held in memory. Strict where it can be: a damaged or truncated archive, an entry compressed
  * in a way yauzl cannot read, an entry whose size is not what the archive says, an unsafe name and a name that appears
- * twice are refused with a ZipError naming what is wrong. yauzl does not check CRC-32s: a backup's manifest holds the
- * sha256 of every other entry, which restore checks (a stronger test than the CRC).
+ * twice, and an entry whose CRC-32 is not the one the archive records (yauzl does not check it: it is computed on
+ * the way) are refused with a ZipError naming what is wrong. A backup's manifest also holds the sha256 of every other
+ * entry, which restore checks.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
@@ -88,9 +90,11 @@ export async function extractArchive(file: string, stage: string): Promise<Map<s
 				const path = join(stage, String(entries.size));
 				const hash = createHash('sha256');
 				let size = 0;
+				let crc = 0;
 				const count = new Transform({
 					transform(chunk: Buffer, _encoding, done) {
 						hash.update(chunk);
+						crc = crc32(chunk, crc);
 						size += chunk.length;
 						done(null, chunk);
 					}
@@ -98,9 +102,12 @@ export async function extractArchive(file: string, stage: string): Promise<Map<s
 				openEntry(zip, entry)
 					.then((stream) => pipeline(stream, count, createWriteStream(path)))
 					.then(() => {
+						if (crc >>> 0 !== entry.crc32 >>> 0)
+							throw new ZipError(`${entry.fileName}: its CRC-32 is not the one the archive records (damaged)`);
 						entries.set(entry.fileName, { path, sha256: hash.digest('hex'), size });
 						zip.readEntry();
-					}, fail);
+					})
+					.catch(fail);
 			});
 			zip.readEntry();
 		});
