@@ -9,6 +9,7 @@ import { isLocale, loadEnglish, LOCALE_COOKIE } from '$lib/i18n';
 import { log } from '$lib/server/ops/log';
 import { logLimited, rateLimitedResponse, takeAnonymousApiRequest } from '$lib/server/ops/rate-limit';
 import { takeApiCall, userLimitedResponse } from '$lib/server/auth/api-limit';
+import { isCrossSiteForm } from '$lib/server/auth/csrf';
 import { registerShutdown } from '$lib/server/ops/shutdown';
 import { sweepIncoming } from '$lib/server/intake/store';
 import { startScheduler, stopScheduler } from '$lib/server/schedule/server';
@@ -36,11 +37,15 @@ export const init: ServerInit = async () => {
 registerShutdown();
 
 /**
- * Every request: the locale, the signed-in user, the API rate limit, security headers and one
- * `request` log line (method, path without its query, status, duration, user; never a cookie or token).
+ * Every request: the cross-site form check, the locale, the signed-in user, the API rate limit, security headers and
+ * one `request` log line (method, path without its query, status, duration, user; never a cookie or token).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	if (isCrossSiteForm(event.request, event.url)) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		return finish(event, new Response(message, { status: 403 }), started);
+	}
 	const lang = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(lang) ? lang : 'zh';
 	event.locals.user = null;

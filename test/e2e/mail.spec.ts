@@ -107,3 +107,33 @@ test('the unsubscribe link of a notice mail turns mail off without a sign-in, af
 	await page.goto('/account', { waitUntil: 'networkidle' });
 	await expect(page.getByLabel('不发送邮件（退订）：通知只在系统内显示')).toBeChecked();
 });
+
+test('a mail provider’s one-click unsubscribe (RFC 8058) turns mail off; a forged token changes nothing', async ({
+	playwright
+}) => {
+	const read = () => new Database('test-results/e2e/tracker.db', { readonly: true });
+	const db = read();
+	const id = (db.prepare("SELECT id FROM users WHERE username = 'province'").get() as { id: number }).id;
+	const link = unsubscribeLink(db, id, 'http://localhost:4173')!;
+	db.close();
+	const mode = () => {
+		const now = read();
+		const row = now.prepare('SELECT mail_mode AS mode FROM users WHERE id = ?').get(id) as { mode: string };
+		now.close();
+		return row.mode;
+	};
+	const before = mode();
+	expect(before).not.toBe('off');
+	// the provider's POST: no cookie, no Origin, only the link and the one-click body (Accept */*: SvelteKit answers
+	// an action's outcome as JSON)
+	const provider = await playwright.request.newContext();
+	const forged = await provider.post(link.replace(/t=[^&]+$/, 't=forged'), {
+		form: { 'List-Unsubscribe': 'One-Click' }
+	});
+	expect(await forged.json()).toMatchObject({ type: 'failure', status: 400 });
+	expect(mode()).toBe(before);
+	const done = await provider.post(link, { form: { 'List-Unsubscribe': 'One-Click' } });
+	expect([done.status(), (await done.json()).type]).toEqual([200, 'success']);
+	await provider.dispose();
+	expect(mode()).toBe('off');
+});

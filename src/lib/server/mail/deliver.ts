@@ -111,12 +111,16 @@ export async function deliverDue(
 	return result;
 }
 
-/** Headers beyond the basics: how to unsubscribe (RFC 2369: the person's own link), and what kind of mail it is. */
+/**
+ * Headers beyond the basics: how to unsubscribe (RFC 2369: the person's own link, which also takes RFC 8058's
+ * one-click POST), and what kind of mail it is.
+ */
 function headersFor(sqlite: Database.Database, m: Due, origin: string): Record<string, string> {
 	const headers: Record<string, string> = { 'X-Tracker-Mail': `${m.kind}; id=${m.id}` };
 	if (m.kind !== 'verify') {
 		const link = m.userId === null ? null : unsubscribeLink(sqlite, m.userId, origin);
 		headers['List-Unsubscribe'] = `<${link ?? `${origin}/account#mail`}>`;
+		if (link) headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
 		headers['Auto-Submitted'] = 'auto-generated';
 	}
 	return headers;

@@ -148,6 +148,10 @@ describe('mail over SMTP', () => {
 		expect(unsubscribe).toMatch(new RegExp(`^${ORIGIN}/unsubscribe\\?u=${t.users.imp1.id}&t=[A-Za-z0-9_-]{32}$`));
 		expect(mail.text).toContain(unsubscribe);
 		expect(mail.html).toContain(unsubscribe.replace('&', '&amp;'));
+		// RFC 8058: the same link takes a one-click POST
+		expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+			'List-Unsubscribe-Post: List-Unsubscribe=One-Click'
+		);
 		expect(
 			String(mail.headers.get('content-type') && mail.headerLines.find((h) => h.key === 'content-type')?.line)
 		).toContain('multipart/alternative');
