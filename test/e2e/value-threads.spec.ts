@@ -72,7 +72,15 @@ test('a province questions one value, cannot approve; the implementer re-uploads
 	await upload(page, right.file);
 	await page.goto(reviewPage, { waitUntil: 'networkidle' });
 	await expect(page.getByTestId(`thread-quarter-${period}`)).toContainText('1 条未解决');
-	await page.getByTestId('quarter-threads').getByRole('link').first().click();
+	await expect(page.getByTestId('quarter-threads').getByRole('link')).toHaveCount(1);
+	// the notice of the comment opens the value's thread itself
+	await page.goto('/notices', { waitUntil: 'networkidle' });
+	await page
+		.getByTestId('notices')
+		.getByRole('link', { name: new RegExp(`^${code} ${period}：.*留言——`) })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/ind=.*#value-thread$/);
 	await expect(thread).toContainText(/评论时为 1,200（第 \d+ 版），现为 1\.2/);
 	await thread.locator('textarea').fill('单位填错了，已按吨重新上传：1.2 吨。');
 	await thread.getByRole('button', { name: /标记“已更正”/ }).click();

@@ -3,6 +3,7 @@
  * and HTML, Chinese first and English second. Everything that comes from data is escaped in the HTML; links point at
  * the app's public origin (ORIGIN).
  */
+import { noticePath } from '../../notices/links';
 
 export type Letter = { subject: string; text: string; html: string };
 
@@ -12,6 +13,7 @@ export type MailNotice = {
 	titleEn: string;
 	pilotCode: string;
 	period: string;
+	link: string | null;
 	createdAt: number;
 };
 
@@ -64,23 +66,24 @@ const footer = (origin: string, unsubscribe?: string) =>
 		...(unsubscribe ? ['', UNSUBSCRIBE.zh, UNSUBSCRIBE.en, unsubscribe] : [])
 	].join('\n');
 
-/** One notice's own mail. */
+/** One notice's own mail: it opens where the notice leads (a value's thread, a quarter's review, a summary). */
 export function noticeLetter(n: MailNotice, origin: string, unsubscribe?: string): Letter {
-	const link = `${origin}/notices`;
+	const link = `${origin}${noticePath(n)}`;
 	const text = [
 		n.titleZh,
 		n.titleEn,
 		'',
 		`${n.pilotCode} · ${n.period} · ${chinaTime(n.createdAt)}`,
 		'',
-		`查看通知 / View notices: ${link}`,
+		`打开 / Open: ${link}`,
+		`全部通知 / All notices: ${origin}/notices`,
 		footer(origin, unsubscribe)
 	].join('\n');
 	const html = frame(
 		{ zh: n.titleZh, en: n.titleEn },
 		[
 			`<p>${escape(n.pilotCode)} · ${escape(n.period)} · ${escape(chinaTime(n.createdAt))}</p>`,
-			`<p><a href="${escape(link)}">查看通知 / View notices</a></p>`
+			`<p><a href="${escape(link)}">打开 / Open</a> · <a href="${escape(`${origin}/notices`)}">全部通知 / All notices</a></p>`
 		],
 		origin,
 		unsubscribe
@@ -88,7 +91,7 @@ export function noticeLetter(n: MailNotice, origin: string, unsubscribe?: string
 	return { subject: `${n.titleZh} / ${n.titleEn}`, text, html };
 }
 
-/** A person's notices of the day in one mail. */
+/** A person's notices of the day in one mail, each a link to where it leads. */
 export function digestLetter(notices: MailNotice[], day: string, origin: string, unsubscribe?: string): Letter {
 	const heading = {
 		zh: `试点跟踪：${day} 的 ${notices.length} 条通知`,
@@ -96,7 +99,8 @@ export function digestLetter(notices: MailNotice[], day: string, origin: string,
 	};
 	const link = `${origin}/notices`;
 	const lines = notices.map(
-		(n) => `- ${n.titleZh}\n  ${n.titleEn}\n  (${n.pilotCode} · ${n.period} · ${chinaTime(n.createdAt)})`
+		(n) =>
+			`- ${n.titleZh}\n  ${n.titleEn}\n  (${n.pilotCode} · ${n.period} · ${chinaTime(n.createdAt)})\n  ${origin}${noticePath(n)}`
 	);
 	const text = [
 		heading.zh,
@@ -110,7 +114,8 @@ export function digestLetter(notices: MailNotice[], day: string, origin: string,
 	const items = notices
 		.map(
 			(n) =>
-				`<li style="margin-bottom: 0.5rem">${escape(n.titleZh)}<br><span lang="en">${escape(n.titleEn)}</span><br>` +
+				`<li style="margin-bottom: 0.5rem"><a href="${escape(origin + noticePath(n))}">${escape(n.titleZh)}<br>` +
+				`<span lang="en">${escape(n.titleEn)}</span></a><br>` +
 				`<small>${escape(n.pilotCode)} · ${escape(n.period)} · ${escape(chinaTime(n.createdAt))}</small></li>`
 		)
 		.join('');

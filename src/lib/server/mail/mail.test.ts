@@ -141,6 +141,9 @@ describe('mail over SMTP', () => {
 		expect(mail.subject).toBe('Q-1 2026Q1 报告将于 2026-05-15 截止 #1 / Q-1 2026Q1 report due on 2026-05-15 #1');
 		expect(mail.text).toContain('Q-1 2026Q1 报告将于 2026-05-15 截止 #1\nQ-1 2026Q1 report due on 2026-05-15 #1');
 		expect(mail.text).toContain(`${ORIGIN}/notices`);
+		// it opens where the notice leads: this one, the quarter's review
+		expect(mail.text).toContain(`打开 / Open: ${ORIGIN}/pilots/Q-1/review#review-2026Q1`);
+		expect(mail.html).toContain(`href="${ORIGIN}/pilots/Q-1/review#review-2026Q1"`);
 		expect(mail.html).toContain('<h1');
 		expect(mail.html).toContain(`href="${ORIGIN}/account#mail"`);
 		// the person's own unsubscribe link, in the header and at the foot of both bodies

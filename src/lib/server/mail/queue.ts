@@ -52,7 +52,7 @@ export function composeWaiting(
 		const rows = sqlite
 			.prepare(
 				`SELECT o.id AS outboxId, n.user_id AS userId, n.title_zh AS titleZh, n.title_en AS titleEn,
-					n.pilot_code AS pilotCode, n.period, n.created_at AS createdAt,
+					n.pilot_code AS pilotCode, n.period, n.link, n.created_at AS createdAt,
 					u.email, u.email_verified_at AS verifiedAt, u.mail_mode AS mode, u.is_disabled AS isDisabled
 				FROM outbox o JOIN notices n ON n.id = o.notice_id JOIN users u ON u.id = n.user_id
 				WHERE o.mail_id IS NULL AND o.skipped IS NULL ORDER BY n.user_id, o.id`

@@ -56,7 +56,7 @@ export function audienceOf(
 /** Queues one notice (and outbox message) per recipient under `key:<userId>`; returns how many were new. */
 export function notify(
 	db: DbOrTx,
-	n: { key: string; kind: string; pilotCode: string; period?: string; title: Bilingual },
+	n: { key: string; kind: string; pilotCode: string; period?: string; title: Bilingual; link?: string },
 	recipients: readonly { id: number; username: string }[],
 	now = Date.now()
 ): number {
@@ -72,6 +72,7 @@ export function notify(
 				period: n.period ?? 'term',
 				titleZh: n.title.zh,
 				titleEn: n.title.en,
+				link: n.link ?? null,
 				createdAt: now
 			})
 			.onConflictDoNothing()

@@ -32,8 +32,10 @@ export function threadsTestDb() {
 		send([`Q-1,E01,${PERIOD},voc,${voc},t,`, `Q-1,,${PERIOD},energy,${energy},tce,`]);
 	const notices = (user: SessionUser) =>
 		t.sqlite
-			.prepare("SELECT kind, title_zh AS zh, title_en AS en FROM notices WHERE user_id = ? AND kind = 'value_comment'")
-			.all(user.id) as { kind: string; zh: string; en: string }[];
+			.prepare(
+				"SELECT kind, title_zh AS zh, title_en AS en, link FROM notices WHERE user_id = ? AND kind = 'value_comment'"
+			)
+			.all(user.id) as { kind: string; zh: string; en: string; link: string }[];
 	const auditActions = () =>
 		(
 			t.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'thread.%' ORDER BY id").all() as {

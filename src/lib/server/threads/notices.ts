@@ -10,6 +10,7 @@ import { audienceOf, notify } from '../review/notify';
 import type { Bilingual } from '../../domain/taxonomy';
 import { cellName } from './messages';
 import { isImplementerSide } from './access';
+import { valueThreadPath } from '../../notices/links';
 
 const DONE: Record<string, Bilingual> = {
 	comment: { zh: '留言', en: 'commented on' },
@@ -59,6 +60,7 @@ export function tellOthers(
 			kind: 'value_comment',
 			pilotCode: pilot.code,
 			period: thread.period,
+			link: valueThreadPath(pilot.code, thread.period, thread.enterpriseCode, thread.indicatorCode),
 			title: {
 				zh: `${pilot.code} ${thread.period}：${comment.author}${done.zh}——${cell.zh}`,
 				en: `${pilot.code} ${thread.period}: ${comment.author} ${done.en} ${cell.en}`

@@ -45,6 +45,8 @@ describe('value threads', () => {
 		expect(notices(users.imp1)).toHaveLength(3);
 		expect(notices(users.imp1)[0].zh).toContain('挥发性有机物（VOCs）排放量（E01）');
 		expect(notices(users.imp1)[0].en).toContain('Q-1 2025Q4');
+		// it opens the value's thread, as its mail does
+		expect(notices(users.imp1)[0].link).toBe('/pilots/Q-1/review?quarter=2025Q4&ent=E01&ind=voc#value-thread');
 		expect(notices(users.province)).toHaveLength(1);
 		expect(notices(users.province)[0].en).toContain('测试用户 imp1 commented on VOCs emissions (E01)');
 		expect(notices(users.imp2)).toHaveLength(0);

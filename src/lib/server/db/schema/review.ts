@@ -67,6 +67,8 @@ export const notices = sqliteTable(
 		period: text('period').notNull(),
 		titleZh: text('title_zh').notNull(),
 		titleEn: text('title_en').notNull(),
+		/** Where in the app the notice leads, when that is finer than its pilot and period (a value's thread). */
+		link: text('link'),
 		createdAt: integer('created_at').notNull(),
 		readAt: integer('read_at')
 	},
