@@ -15,7 +15,6 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type yauzl from 'yauzl';
-import { listEntries, openEntry, openZip } from '../../ops/unzip';
 import { readCell, type CellReading } from './cells';
 
 /** A cell worth a word: a formula (with or without its calculated value) or a date. */
@@ -97,11 +96,14 @@ function targetSheet(sheets: SheetModel[], wanted: string | null): SheetModel | 
 	return sheets.find(isVisible) ?? sheets[0];
 }
 
+/** An entry of the workbook's zip, opened for reading. */
+type Opener = (entry: yauzl.Entry) => Promise<Readable>;
+
 /** Reads the workbook's parts the sheets depend on, in that order, through exceljs's parsers. */
-async function readBookParts(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, parts: Parts) {
+async function readBookParts(entries: Map<string, yauzl.Entry>, openEntry: Opener, parts: Parts) {
 	const open = (name: string) => {
 		const entry = entries.get(name);
-		return entry ? openEntry(zip, entry) : null;
+		return entry ? openEntry(entry) : null;
 	};
 	if (!entries.has('xl/workbook.xml') || !entries.has('xl/_rels/workbook.xml.rels'))
 		throw new Error('no xl/workbook.xml: not an Excel workbook');
@@ -122,9 +124,13 @@ export async function readSheet(
 	wanted: string | null,
 	callbacks: SheetCallbacks
 ): Promise<SheetOutcome> {
-	// exceljs is loaded here, at the first workbook, not with the intake: the worker bundle leaves it out (a large
-	// library), so that a CSV import's worker starts without it (issue 16's memory figure).
-	const { default: Excel } = await import('exceljs');
+	// exceljs and the zip reader are loaded here, at the first workbook, not with the intake: the worker bundle leaves
+	// exceljs out (a large library) and runs yauzl's code only then, so that a CSV import's worker starts without them
+	// (issue 16's memory figure).
+	const [{ default: Excel }, { listEntries, openEntry, openZip }] = await Promise.all([
+		import('exceljs'),
+		import('../../ops/unzip')
+	]);
 	let zip: yauzl.ZipFile | null = null;
 	try {
 		zip = await openZip(
@@ -140,7 +146,9 @@ export async function readSheet(
 			entries: 'ignore'
 		});
 		const parts = reader as unknown as Parts;
-		await readBookParts(zip, entries, parts);
+		const opened = zip;
+		const open: Opener = (entry) => openEntry(opened, entry);
+		await readBookParts(entries, open, parts);
 		const sheets = parts.model?.sheets ?? [];
 		const target = targetSheet(sheets, wanted);
 		if (!target) {
@@ -151,7 +159,7 @@ export async function readSheet(
 		const relationship = parts.workbookRels?.find((r) => r.Id === target.rId);
 		const entry = relationship && entries.get(partName(relationship.Target));
 		if (!entry) throw new Error(`the sheet “${target.name}” has no part in the file`);
-		const merges = await readRows(zip, entry, parts, callbacks);
+		const merges = await readRows(await open(entry), entry, parts, callbacks);
 		return { kind: 'read', sheet: target.name, sheets: sheets.map((s) => s.name), merges };
 	} catch (e) {
 		return { kind: 'unreadable', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
@@ -161,12 +169,11 @@ export async function readSheet(
 }
 
 /**
- * Hands on the rows of the sheet stored in `entry`; answers its merged ranges. The bytes read are told as a place in
+ * Hands on the rows of the sheet stored in `entry` (its inflated bytes: `stream`); answers its merged ranges. The bytes read are told as a place in
  * the file: where the sheet's entry starts plus the share of its compressed bytes that its inflated bytes read so far
  * stand for.
  */
-async function readRows(zip: yauzl.ZipFile, entry: yauzl.Entry, parts: Parts, callbacks: SheetCallbacks) {
-	const stream = await openEntry(zip, entry);
+async function readRows(stream: Readable, entry: yauzl.Entry, parts: Parts, callbacks: SheetCallbacks) {
 	const tap = new MergeTap();
 	const bytesRead = () =>
 		entry.relativeOffsetOfLocalHeader +
